@@ -1,0 +1,36 @@
+# newsgraph — every target installs what it needs from scratch.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench lock score clean
+
+demo: $(STAMP)
+	$(BIN)/newsgraph extract --format text newsgraph/samples/harbour-strike.txt
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+score: $(STAMP)
+	@for set in seed plover-gsr polnear-dev trnews; do \
+	  echo "== $$set"; $(BIN)/python ../shared/eval/score.py ../shared/eval/dev/$$set.jsonl --cmd "$(BIN)/newsgraph extract --format jsonl"; done
+
+# pinned, hash-checked dependencies (spaCy model included), then newsgraph itself
+$(STAMP): requirements/lock.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# recompile the lock after editing requirements/main.in
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements/lock.txt requirements/main.in
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

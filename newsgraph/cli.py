@@ -1,0 +1,98 @@
+"""The command line: a thin shell over ``Pipeline`` and the readers."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .errors import ArticleError, ConfigError, NewsgraphError
+from .ingest import read_paths
+from .pipeline import Pipeline
+from .report import print_report
+from .settings import Settings
+
+__all__ = ["main", "cli"]
+
+
+def _check_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        (dt.datetime if "T" in value else dt.date).fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD) or datetime") from None
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+def cli(verbose: int) -> None:
+    """newsgraph: who said what, did what to whom, where and when — from news text."""
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)], format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default=None,
+              help="Output format; default: text on a terminal, jsonl otherwise.")
+@click.option("--published", callback=_check_date, metavar="DATE",
+              help="Publication date for articles that do not carry one (resolves 'on Wednesday').")
+@click.option("--model", default=None, help="Installed spaCy pipeline to use (setting `model`, env NEWSGRAPH_MODEL).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="A newsgraph.toml settings file.")
+def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, model: str | None, config_path: str | None) -> None:
+    """Extract records from articles.
+
+    PATHS are .txt files, .html/.htm pages, .jsonl files (one article per line,
+    with id and text or html) or - for standard input. Output follows the
+    newsgraph contract (one JSON object per article with --format jsonl).
+    A bad article is reported on stderr and skipped; the exit status is then 1.
+    """
+    err = Console(stderr=True)
+    try:
+        settings = Settings.load({"model": model}, config_path=config_path)
+        pipeline = Pipeline(settings)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt is None:
+        fmt = "text" if sys.stdout.isatty() else "jsonl"
+    out = Console(highlight=False, soft_wrap=False) if fmt == "text" else None
+    failed = 0
+    first = True
+    if fmt == "json":
+        sys.stdout.write("[")
+    for result in pipeline.pipe(read_paths(paths, settings, published=published)):
+        if isinstance(result, ArticleError):
+            failed += 1
+            err.print(f"[red]error[/red] {result}", highlight=False)
+            continue
+        if fmt == "text":
+            print_report(result, out)
+        elif fmt == "jsonl":
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(("\n" if first else ",\n") + json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        first = False
+        sys.stdout.flush()
+    if fmt == "json":
+        sys.stdout.write("\n]\n" if not first else "]\n")
+    if failed:
+        err.print(f"{failed} article(s) skipped", style="red", highlight=False)
+        sys.exit(1)
+
+
+def main() -> None:
+    try:
+        cli()
+    except NewsgraphError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+"""Extractors: one module per record kind, each a pure function of a parsed Doc."""
+from .entities import extract_entities
+
+__all__ = ["extract_entities"]

@@ -1,0 +1,250 @@
+"""Entities: one per real-world referent in the article.
+
+    mentions (NER, cleaned) -> clusters (names, surnames, lexicon aliases)
+    -> one type per cluster (a PERSON once is a PERSON everywhere)
+    -> titles and countries -> descriptors ("the Pentagon boss") and
+       lower-cased names ("biden") joined to their person.
+
+Works in the coordinates of the ``Doc`` (the normalised text); the pipeline
+maps the spans back to the original text.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..lexicons import countries, institutions, key
+from ..records import Entity
+from .mentions import Mention, find_mentions
+from .titles import Office, find_descriptors, leads, office_of, title_after, title_before
+
+__all__ = ["extract_entities"]
+
+_PERSONISH = frozenset({"PERSON"})
+_LOWERCASE_POS = frozenset({"PROPN", "NOUN"})
+_NO_DET_BEFORE = frozenset({"a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your"})
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    extra: list[tuple[int, int, str]] = field(default_factory=list)  # (start_char, end_char, text)
+    labels: Counter = field(default_factory=Counter)
+    type: str = ""
+    titles: list[str] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    country: str | None = None
+
+    @property
+    def first(self) -> int:
+        starts = [m.start_char for m in self.mentions] + [e[0] for e in self.extra]
+        return min(starts)
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    mentions = find_mentions(doc)
+    clusters = _cluster(mentions)
+    name_labels = {i: m.label for m in mentions for i in range(m.start, m.end)}
+    for cluster in clusters:
+        cluster.type = _vote_type(cluster)
+        if cluster.type == "PERSON":
+            _add_titles(doc, cluster, name_labels)
+        cluster.country = _country(cluster)
+    persons = [c for c in clusters if c.type == "PERSON"]
+    _add_lowercase_names(doc, persons, {i for m in mentions for i in range(m.start, m.end)})
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    _add_descriptors(doc, persons, taken)
+    return _to_records(clusters)
+
+
+# ------------------------------------------------------------------ clustering
+
+def _cluster(mentions: list[Mention]) -> list[_Cluster]:
+    """Group mentions: full person names anchor their surnames; countries and
+    known institutions group by their lexicon identity; the rest by name."""
+    lex_c, lex_i = countries(), institutions()
+    person_keys = {m.key for m in mentions if m.label == "PERSON"}
+    anchors: dict[str, _Cluster] = {}  # full person name key -> cluster
+    by_part: dict[str, list[str]] = defaultdict(list)  # name part -> anchor keys
+    for m in mentions:
+        if m.label == "PERSON" and m.n_tokens >= 2 and m.key not in anchors:
+            anchors[m.key] = _Cluster()
+            for part in m.key.split():
+                if len(part) > 1 and anchors[m.key] is not None:
+                    by_part[part].append(m.key)
+    clusters: dict[str, _Cluster] = {k: c for k, c in anchors.items()}
+    last_anchor_pos: dict[str, int] = {}
+    for m in mentions:
+        k = m.key
+        if k in anchors:
+            cid = k
+            last_anchor_pos[k] = m.start_char
+        elif k in by_part and (m.label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC") and not lex_c.is_demonym(k)):
+            # a surname (or first name) of a full name in the article; with
+            # two candidates ("Miller"), the one mentioned last before it
+            cands = by_part[k]
+            cid = max(cands, key=lambda a: last_anchor_pos.get(a, -1)) if len(cands) > 1 else cands[0]
+        elif m.label == "GPE" or (k in lex_c.by_name and m.label != "PERSON"):
+            code = lex_c.by_name.get(k)
+            cid = f"country:{code}" if code else f"name:{k}"
+        elif k in lex_i and k not in person_keys:
+            cid = f"inst:{lex_i[k].name}"
+        elif m.label == "NORP":
+            code = lex_c.by_demonym.get(k)
+            cid = f"norp:{code}" if code and k == key(m.text) and not k.startswith(("pro", "anti")) else f"name:{k}"
+        else:
+            cid = f"name:{k}"
+        clusters.setdefault(cid, _Cluster())
+        clusters[cid].mentions.append(m)
+        clusters[cid].labels[m.label] += 1
+    # institutions known by a generic alias ("the Alliance") join the full
+    # name only when it is there; otherwise they stay as written
+    return [c for c in clusters.values() if c.mentions]
+
+
+def _vote_type(cluster: _Cluster) -> str:
+    """A PERSON once (with a full name, or as a name the NER called PERSON) is
+    a PERSON everywhere; otherwise the lexicon's type, then the majority."""
+    labels = cluster.labels
+    if any(m.label == "PERSON" and m.n_tokens >= 2 for m in cluster.mentions):
+        return "PERSON"
+    k = cluster.mentions[0].key
+    if countries().lookup(k) is None and institutions().get(k) is None and labels["PERSON"]:
+        return "PERSON"
+    ranked = labels.most_common()
+    return ranked[0][0]
+
+
+# ------------------------------------------------------------------ titles, countries
+
+def _add_titles(doc: Doc, cluster: _Cluster, name_labels: dict[int, str]) -> None:
+    seen = set()
+    for m in cluster.mentions:
+        for rng in (title_before(doc, m.start, name_labels), title_after(doc, m.end)):
+            if rng is None:
+                continue
+            tokens = list(doc[rng[0] : rng[1]])
+            text = doc[rng[0] : rng[1]].text
+            if text.lower() in seen:
+                continue
+            seen.add(text.lower())
+            cluster.titles.append(text)
+            cluster.offices.append(office_of(tokens))
+
+
+def _country(cluster: _Cluster) -> str | None:
+    lex_c, lex_i = countries(), institutions()
+    if cluster.type == "PERSON":
+        return next((o.country for o in cluster.offices if o.country), None)
+    for m in cluster.mentions:
+        code = lex_c.lookup(m.text)
+        if code:
+            return code
+        inst = lex_i.get(m.key)
+        if inst is not None and inst.country:
+            return inst.country
+    if cluster.type in ("ORG", "FAC", "EVENT"):
+        # "Ukraine Air Force", "Russian Defence Ministry": a country in the name
+        for m in cluster.mentions:
+            words = m.text.split()
+            for n in (2, 1):
+                for i in range(len(words) - n + 1):
+                    code = lex_c.lookup(" ".join(words[i : i + n]))
+                    if code:
+                        return code
+    return None
+
+
+# ------------------------------------------------------------------ more mentions
+
+def _add_lowercase_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> None:
+    """Join lower-cased surnames ("discredit biden") to their person when the
+    name is written capitalised elsewhere and the word is used as a noun."""
+    parts: dict[str, _Cluster] = {}
+    for cluster in persons:
+        capitalised = [m for m in cluster.mentions if m.text[:1].isupper()]
+        if not capitalised:
+            continue
+        surname = max(capitalised, key=lambda m: m.n_tokens).text.split()[-1]
+        if len(surname) > 2:
+            parts[surname.lower()] = cluster
+    if not parts:
+        return
+    for token in doc:
+        cluster = parts.get(token.text)
+        if cluster is None or token.i in taken or token.pos_ not in _LOWERCASE_POS:
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ in _NO_DET_BEFORE:
+            continue
+        if token.dep_ in ("compound", "amod") or any(c.dep_ == "det" for c in token.children):
+            continue
+        cluster.extra.append((token.idx, token.idx + len(token), token.text))
+
+
+def _add_descriptors(doc: Doc, persons: list[_Cluster], taken: set[int]) -> None:
+    """Link "the Pentagon boss" to the person whose office it names."""
+    if not persons:
+        return
+    for d in find_descriptors(doc, taken):
+        start_char = doc[d.start].idx
+        candidates = []
+        for cluster in persons:
+            for office in cluster.offices:
+                if d.country and office.country and office.country != d.country:
+                    continue
+                if d.country and not office.country:
+                    continue
+                if d.head in ("boss", "chief", "head", "leader"):
+                    ok = (office.domain == d.domain) if d.domain else leads(office) and office.domain in ("presidency", "government")
+                else:
+                    ok = d.head in office.words and (d.domain is None or office.domain in (None, d.domain))
+                if ok:
+                    candidates.append(cluster)
+                    break
+        if not candidates:
+            continue
+
+        def last_before(c: _Cluster) -> int:
+            return max((m.start_char for m in c.mentions if m.start_char < start_char), default=-1)
+
+        best = max(candidates, key=last_before) if len(candidates) > 1 else candidates[0]
+        span = doc[d.start - 1 : d.end] if d.start > 0 and doc[d.start - 1].lower_ == "the" else doc[d.start : d.end]
+        best.extra.append((span.start_char, span.end_char, span.text))
+
+
+# ------------------------------------------------------------------ records
+
+def _canonical(cluster: _Cluster) -> str:
+    """The fullest proper-name form: most tokens, then longest, capitalised
+    first; a known institution's own name when the article uses it."""
+    forms = [m.text for m in cluster.mentions]
+    inst = institutions().get(cluster.mentions[0].key)
+    if inst is not None and any(f == inst.name for f in forms):
+        return inst.name
+    capitalised = [f for f in forms if f[:1].isupper()] or forms
+    return max(capitalised, key=lambda f: (len(f.split()), f[:1].isupper() and not f.isupper(), len(f)))
+
+
+def _to_records(clusters: list[_Cluster]) -> list[Entity]:
+    out = []
+    for n, cluster in enumerate(sorted(clusters, key=lambda c: c.first), 1):
+        name = _canonical(cluster)
+        aliases = []
+        for text in [m.text for m in cluster.mentions] + [e[2] for e in cluster.extra]:
+            if text != name and text not in aliases:
+                aliases.append(text)
+        spans = sorted({(m.start_char, m.end_char) for m in cluster.mentions} | {(s, e) for s, e, _ in cluster.extra})
+        out.append(
+            Entity(
+                id=f"e{n}",
+                type=cluster.type,
+                name=name,
+                aliases=tuple(aliases),
+                titles=tuple(cluster.titles),
+                country=cluster.country,
+                mentions=tuple(spans),
+            )
+        )
+    return out

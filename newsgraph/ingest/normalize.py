@@ -1,0 +1,114 @@
+"""Normalise an article's text for the NLP without ever moving its offsets.
+
+The NLP sees ``NormalizedText.text``; every span it produces is mapped back to
+the original with ``NormalizedText.to_original``. What changes:
+
+* quote marks of every script (curly, German „…“, guillemets «…» ›…‹, primes)
+  become ASCII ``"`` and ``'``; exotic spaces become plain spaces; these are
+  one-for-one, so they need no offset map at all;
+* machine-translation spacing artefacts, ``high -ranking`` → ``high-ranking``;
+* mojibake (``Ã©`` for ``é``, ``â€™`` for ``’``) repaired word by word with ftfy;
+* soft hyphens and zero-width characters dropped.
+
+Length-changing edits are recorded as ``(start, end, replacement)`` triples on
+the original; the map is built only when there is at least one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+
+from ..records import Span
+
+__all__ = ["NormalizedText", "normalize", "REPAIR_KINDS"]
+
+# one-for-one substitutions: same length, same offsets
+_QUOTES = {
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2033": '"', "\u301d": '"', "\u301e": '"', "\uff02": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
+    "\u2032": "'", "\u02bc": "'", "\uff07": "'",
+}
+_SPACES = {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"}
+_LINES = {"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\r": "\n"}
+_ONE_FOR_ONE = str.maketrans({**_QUOTES, **_SPACES, **_LINES})
+
+# length-changing repairs, each a (kind, pattern, replacement) triple
+_DROP = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# "high -ranking", "Pro -quo", "Russian -occupied": a space before a hyphen inside a word
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) +-(?=[^\W\d_])")
+# candidate mojibake: a word holding a character typical of UTF-8 read as Latin-1/cp1252
+_MOJIBAKE_WORD = re.compile(r"\S*[\u00c2\u00c3\u00c5\u00c6\u00d0\u00d1\u00e2\u00ef\u00f0][\u0080-\u02ff\u2010-\u203a\u20ac\u2122]\S*")
+
+REPAIR_KINDS = ("spaced-hyphen", "encoding", "invisible")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    original: str
+    text: str
+    #: for each normalised char, its (start, end) in the original; None = identity
+    _starts: tuple[int, ...] | None = field(default=None, repr=False)
+    _ends: tuple[int, ...] | None = field(default=None, repr=False)
+    #: the length-changing repairs made: (kind, original span)
+    repairs: tuple[tuple[str, Span], ...] = ()
+
+    def to_original(self, start: int, end: int) -> Span:
+        """Map a ``[start, end)`` span of ``text`` to the original text."""
+        if self._starts is None:
+            return (start, end)
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            return (pos, pos)
+        return (self._starts[start], self._ends[end - 1])
+
+    def offset(self, index: int) -> int:
+        """Original offset of the normalised position ``index``."""
+        if self._starts is None:
+            return index
+        return self._starts[index] if index < len(self._starts) else len(self.original)
+
+
+def normalize(original: str) -> NormalizedText:
+    """Return the text the NLP should read, with a map back to ``original``."""
+    same_length = original.translate(_ONE_FOR_ONE)
+    edits: list[tuple[int, int, str, str]] = []
+    for m in _DROP.finditer(same_length):
+        edits.append((m.start(), m.end(), "", "invisible"))
+    for m in _SPACED_HYPHEN.finditer(same_length):
+        edits.append((m.start(), m.end(), "-", "spaced-hyphen"))
+    if _MOJIBAKE_WORD.search(original):
+        for m in _MOJIBAKE_WORD.finditer(original):
+            fixed = ftfy.fix_text(m.group(), normalization=None, uncurl_quotes=False, fix_line_breaks=False)
+            if fixed != m.group():
+                edits.append((m.start(), m.end(), fixed.translate(_ONE_FOR_ONE), "encoding"))
+    if not edits:
+        return NormalizedText(original, same_length)
+    return _apply(original, same_length, edits)
+
+
+def _apply(original: str, base: str, edits: list[tuple[int, int, str, str]]) -> NormalizedText:
+    edits.sort(key=lambda e: (e[0], -e[1]))
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    repairs: list[tuple[str, Span]] = []
+    pos = 0
+    for start, end, replacement, kind in edits:
+        if start < pos:  # overlaps an earlier edit: the earlier one wins
+            continue
+        pieces.append(base[pos:start])
+        starts.extend(range(pos, start))
+        ends.extend(range(pos + 1, start + 1))
+        pieces.append(replacement)
+        # each replacement char stands for the whole original run
+        starts.extend([start] * len(replacement))
+        ends.extend([end] * len(replacement))
+        repairs.append((kind, (start, end)))
+        pos = end
+    pieces.append(base[pos:])
+    starts.extend(range(pos, len(base)))
+    ends.extend(range(pos + 1, len(base) + 1))
+    return NormalizedText(original, "".join(pieces), tuple(starts), tuple(ends), tuple(repairs))

@@ -1,0 +1,123 @@
+"""Language knowledge as data: the TSV files in ``data/`` and their loaders.
+
+Loaders are cached: each file is read once per process. Keys are matched
+case-insensitively after ``key()`` (lower case, "the " dropped, dots and
+possessives removed), so the data can be written the way people write it.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import pycountry
+
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "read_tsv"]
+
+
+def key(text: str) -> str:
+    """Lookup key: ``"the U.S."`` -> ``"us"``, ``"Russia’s"`` -> ``"russia"``."""
+    k = text.strip().lower().replace("\u2019", "'")
+    k = re.sub(r"'s$", "", k)
+    k = re.sub(r"^the\s+", "", k)
+    k = k.replace(".", "")
+    return re.sub(r"\s+", " ", k).strip()
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of ``data/NAME`` as dicts; lines starting with ``#`` are comments."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip() and p.strip() != "-"]
+
+
+@dataclass(frozen=True)
+class Countries:
+    #: key(name or alias) -> alpha-3
+    by_name: dict[str, str]
+    #: key(demonym) -> alpha-3
+    by_demonym: dict[str, str]
+    #: alpha-3 -> the common English name
+    names: dict[str, str]
+
+    def lookup(self, text: str) -> str | None:
+        """Alpha-3 of a country name, alias or demonym (``"Ukrainian"`` -> ``"UKR"``)."""
+        k = key(text)
+        return self.by_name.get(k) or self.by_demonym.get(k)
+
+    def is_demonym(self, text: str) -> bool:
+        k = key(text)
+        return k in self.by_demonym and k not in self.by_name
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> Countries:
+    by_name: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                by_name.setdefault(key(value), c.alpha_3)
+        names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+    by_demonym: dict[str, str] = {}
+    for row in read_tsv("countries.tsv"):
+        code = row["alpha3"]
+        aliases = _split(row["aliases"])
+        for alias in aliases:
+            by_name[key(alias)] = code
+        if aliases:
+            names[code] = aliases[0]
+        for demonym in _split(row["demonyms"]):
+            by_demonym[key(demonym)] = code
+    return Countries(by_name, by_demonym, names)
+
+
+@dataclass(frozen=True)
+class Institution:
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+    country: str | None
+    domain: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def institutions() -> dict[str, Institution]:
+    """key(name or alias) -> Institution."""
+    out: dict[str, Institution] = {}
+    for row in read_tsv("institutions.tsv"):
+        inst = Institution(
+            name=row["name"],
+            aliases=tuple(_split(row["aliases"])),
+            type=row["type"],
+            country=None if row["country"] in ("", "-") else row["country"],
+            domain=None if row["domain"] in ("", "-") else row["domain"],
+        )
+        for name in (inst.name, *inst.aliases):
+            out[key(name)] = inst
+    return out
+
+
+@dataclass(frozen=True)
+class Title:
+    word: str
+    domain: str | None
+    #: "generic" (boss, leader: whoever heads something), "domain" (defense,
+    #: foreign: qualifies another title word), or "title" (president, minister)
+    role: str
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> dict[str, Title]:
+    out = {}
+    for row in read_tsv("titles.tsv"):
+        role = {"yes": "generic", "domain": "domain"}.get(row["generic"], "title")
+        out[row["word"].lower()] = Title(row["word"].lower(), None if row["domain"] in ("", "-") else row["domain"], role)
+    return out

