@@ -31,6 +31,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements/lock.txt requirements/main.in
+	$(BIN)/python requirements/pin_model.py requirements/lock.txt
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -33,14 +33,20 @@ Result = Record | ArticleError
 
 
 def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
-    """All extractors over one parsed article; spans mapped to the original."""
+    """All extractors over one parsed article, in the order their inputs need;
+    then every span mapped to the original text. One line per stage."""
     entities = extract_entities(doc)
-    record = Record(
+    # repairs made while normalising are already in original offsets
+    quality = Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs))
+    return Record(
         article=article,
-        entities=tuple(_to_original(e, ntext) for e in entities),
-        quality=Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs)),
+        entities=_remap(entities, ntext),
+        quality=quality,
     )
-    return record
+
+
+def _remap(items, ntext: NormalizedText) -> tuple:
+    return tuple(_to_original(item, ntext) for item in items)
 
 
 def process_batch(nlp: Language, articles: Iterable[Article | ArticleError], settings: Settings) -> Iterator[Result]:

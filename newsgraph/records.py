@@ -118,6 +118,7 @@ class Figure:
     qualifier: str | None = None
     measures: str | None = None
     category: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,6 +130,7 @@ class Figure:
             "qualifier": self.qualifier,
             "measures": self.measures,
             "category": self.category,
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
         }
 
 
@@ -159,6 +161,7 @@ class Event:
     negated: bool = False
     reported_by: str | None = None
     figures: tuple[str, ...] = ()
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +178,7 @@ class Event:
             "negated": self.negated,
             "reported_by": self.reported_by,
             "figures": list(self.figures),
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
         }
 
 

@@ -1,0 +1,59 @@
+"""Quality gate: score.py over the dev gold sets, with pinned floors.
+
+Runs the real pipeline in-process, writes its JSON Lines, and scores them with
+``../shared/eval/score.py --pred``. Each issue that lands raises its floors
+here; a change that drops a score below its floor fails CI. Skipped where
+``../shared`` is absent (a clone without the evaluation data).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsgraph.records import Article
+
+from .conftest import SHARED
+
+pytestmark = pytest.mark.gold
+
+SCORE = SHARED / "eval" / "score.py"
+DEV = SHARED / "eval" / "dev"
+
+#: (gold set, section, metric) -> the floor it must not fall below
+FLOORS = {
+    ("seed", "entities", "found"): 1.0,
+    ("seed", "entities", "type_ok"): 1.0,
+    ("seed", "entities", "one_entity"): 0.9,
+}
+
+_cache: dict[str, dict] = {}
+
+
+def scores(pipeline, name: str, tmp_path_factory) -> dict:
+    if name in _cache:
+        return _cache[name]
+    gold = DEV / f"{name}.jsonl"
+    if not SCORE.is_file() or not gold.is_file():
+        pytest.skip(f"{gold} is not present")
+    items = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [Article(id=str(it["id"]), text=it["text"], published=it.get("published")) for it in items]
+    out = tmp_path_factory.mktemp("gold") / f"{name}.pred.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for record in pipeline.pipe(articles):
+            fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    proc = subprocess.run([sys.executable, str(SCORE), str(gold), "--pred", str(out), "--json"], capture_output=True, text=True, check=True)
+    _cache[name] = json.loads(next(line for line in proc.stdout.splitlines() if line.startswith("{")))
+    return _cache[name]
+
+
+@pytest.mark.parametrize("key", sorted(FLOORS), ids=lambda k: "-".join(k))
+def test_floor(pipeline, tmp_path_factory, key):
+    name, section, metric = key
+    result = scores(pipeline, name, tmp_path_factory)
+    assert result["missing_output"] == 0
+    value = result[section][metric]
+    print(f"{name} {section}.{metric} = {value} (floor {FLOORS[key]})")
+    assert value >= FLOORS[key], f"{name} {section}.{metric} = {value}, below the floor {FLOORS[key]}"
