@@ -82,12 +82,17 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
     person_keys = {m.key for m in mentions if m.label == "PERSON"}
     anchors: dict[str, _Cluster] = {}  # full person name key -> cluster
     by_part: dict[str, list[str]] = defaultdict(list)  # name part -> anchor keys
-    for m in mentions:
-        if m.label == "PERSON" and m.n_tokens >= 2 and m.key not in anchors:
-            anchors[m.key] = _Cluster()
-            for part in m.key.split():
-                if len(part) > 1 and anchors[m.key] is not None:
-                    by_part[part].append(m.key)
+    full_names = sorted({m.key for m in mentions if m.label == "PERSON" and m.n_tokens >= 2}, key=lambda k: -len(k.split()))
+    for k in full_names:
+        # "De Wit" is the surname of "Marieke de Wit", not a person of its own
+        longer = [a for a in anchors if (" " + a).endswith(" " + k)]
+        if longer:
+            by_part[k].extend(longer)
+            continue
+        anchors[k] = _Cluster()
+        for part in k.split():
+            if len(part) > 1:
+                by_part[part].append(k)
     clusters: dict[str, _Cluster] = {k: c for k, c in anchors.items()}
     last_anchor_pos: dict[str, int] = {}
     for m in mentions:
