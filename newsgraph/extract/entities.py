@@ -118,9 +118,36 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
         clusters.setdefault(cid, _Cluster())
         clusters[cid].mentions.append(m)
         clusters[cid].labels[m.label] += 1
-    # institutions known by a generic alias ("the Alliance") join the full
-    # name only when it is there; otherwise they stay as written
-    return [c for c in clusters.values() if c.mentions]
+    return _merge_acronyms([c for c in clusters.values() if c.mentions])
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _MINOR_WORDS and w[:1].isalpha()).upper()
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"the International Atomic Energy Agency (IAEA)" and later "IAEA": one
+    organisation, when the acronym spells the initials of a longer name."""
+    long_names: dict[str, _Cluster] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.label in ("ORG", "FAC", "EVENT") and m.n_tokens >= 2:
+                long_names.setdefault(_initials(m.text), c)
+    if not long_names:
+        return clusters
+    out = []
+    for c in clusters:
+        forms = {m.text.replace(".", "") for m in c.mentions}
+        target = next((long_names[f] for f in forms if f.isupper() and 2 <= len(f) <= 6 and f in long_names), None)
+        if target is not None and target is not c and all(m.label in ("ORG", "FAC", "EVENT", "GPE") for m in c.mentions):
+            target.mentions.extend(c.mentions)
+            target.labels.update(c.labels)
+            continue
+        out.append(c)
+    return out
 
 
 def _vote_type(cluster: _Cluster) -> str:

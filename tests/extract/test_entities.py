@@ -129,3 +129,13 @@ def test_every_mention_indexes_the_original(seed_record):
             assert 0 <= s < t <= len(text)
             mention = text[s:t]
             assert mention.strip() == mention and mention
+
+
+def test_acronym_joins_its_full_name(pipeline):
+    text = (
+        "The International Atomic Energy Agency said on Monday that inspectors had left. "
+        "The IAEA added that cameras at the site were switched off."
+    )
+    record, by_name = ents(pipeline, text)
+    agency = by_name["International Atomic Energy Agency"]
+    assert "IAEA" in agency.aliases and "IAEA" not in by_name
