@@ -24,7 +24,7 @@ __all__ = ["EntityIndex", "actor_of", "target_of", "speaker_of", "phrase_actor"]
 _TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "of", "for")
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep_by"})
 _RAISING = frozenset({"expect", "say", "believe", "report", "think", "set", "schedule", "due", "likely", "ask", "urge", "invite", "force"})
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "us", "me"})
 
 
 @dataclass(frozen=True)

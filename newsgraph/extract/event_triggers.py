@@ -23,6 +23,9 @@ _NOUN_PREPS = frozenset({"on", "for"})  # "arrived on a visit", "gathered for a 
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 _NEG_DETS = frozenset({"no"})
+_INTENT = frozenset({"future", "intended"})
+_COOPERATIVE = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"})
+_NEGATORS = frozenset({"fail"})
 _WANT = frozenset({"want", "seek", "demand", "request"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
 
@@ -221,7 +224,7 @@ def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
         carriers.append(clause_verb(tok))
     # "wanted to offer", "are expected to meet", "did not want to attack"
     top = carriers[-1]
-    while top.dep_ == "xcomp" and top.head.lemma_.lower() in cues.modality:
+    while top.dep_ == "xcomp" and (top.head.lemma_.lower() in cues.modality or top.head.lemma_.lower() in _NEGATORS):
         top = top.head
         carriers.append(top)
     negated = any(_negated(t) for t in carriers)
@@ -238,8 +241,16 @@ def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
         return replace(f, type=f.entry.negated, cameo="12" if f.entry.negated == "REJECT" else "11", mode=None, modality=modality)
     if f.type == "-":
         return replace(f, type="", negated=False)  # only an event when negated
+    if not negated and modality in _INTENT:
+        # an act announced for the future is a commitment or a threat (CAMEO 03, 13)
+        if f.type in _COOPERATIVE:
+            return replace(f, type="AGREE", cameo="03", mode=None, modality=modality)
+        if f.type in _HOSTILE:
+            return replace(f, type="THREATEN", cameo="138" if f.type == "ASSAULT" else "13", mode=None, modality=modality)
     return replace(f, negated=negated, modality=modality)
 
 
 def _negated(tok: Token) -> bool:
+    if tok.lemma_.lower() in _NEGATORS:
+        return True  # "failed to reach agreement"
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEG_DETS) for c in tok.children)
