@@ -20,7 +20,7 @@ __all__ = ["Found", "find_triggers", "clause_verb", "headline_tokens"]
 
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "appos"})
 _NOUN_PREPS = frozenset({"on", "for"})  # "arrived on a visit", "gathered for a rally"
-_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 _NEG_DETS = frozenset({"no"})
 _INTENT = frozenset({"future", "intended"})
