@@ -66,8 +66,8 @@ def extract_events(
     for n, sent in enumerate(doc.sents):
         for found in find_triggers(doc, sent, skip):
             cand = _candidate(doc, sent, n, found, index, cues)
-            if cand.actor is None and cand.target is None and not found.anaphoric:
-                continue  # no participant: nothing an analyst could code
+            if not _political(doc, cand, found):
+                continue
             _fold(kept, cand)
     return [_record(i, c, quotes, dates, figures, locations) for i, c in enumerate(kept, 1)]
 
@@ -103,6 +103,26 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         actor=actor, target=target, mode=mode, type=type_, cameo=cameo,
         person=bool(actor and actor.entity and index.by_id[actor.entity].type == "PERSON"),
     )
+
+
+def _political(doc: Doc, cand: _Candidate, found: Found) -> bool:
+    """An event needs someone who can act: a named entity, a country, or a
+    group word ("troops", "officials"). "A new model hits the streets" or
+    "demand outstripped supply" code nothing; violence needs no named actor."""
+    if found.anaphoric:
+        return True
+    if cand.actor is not None:
+        return _agentive(doc, cand.actor)
+    if cand.type in ("ASSAULT", "COERCE"):
+        return cand.target is not None
+    return cand.target is not None and _agentive(doc, cand.target)
+
+
+def _agentive(doc: Doc, actor: Actor) -> bool:
+    if actor.entity or actor.country or actor.sector:
+        return True
+    span = doc.char_span(*actor.span, alignment_mode="expand") if actor.span else None
+    return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span)
 
 
 def _event_nouns(doc: Doc, tok: Token) -> set[int]:
