@@ -87,7 +87,7 @@ def clause_verb(tok: Token) -> Token:
 
 def _match(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger, int] | None:
     is_verb = tok.pos_ == "VERB"
-    is_noun = tok.pos_ in ("NOUN", "PROPN")
+    is_noun = tok.pos_ == "NOUN" and not tok.ent_type_  # not "the London Stock Exchange"
     for e in entries:
         if ("V" in e.pos and is_verb) or ("N" in e.pos and is_noun):
             end = tok.i + 1
