@@ -1,0 +1,333 @@
+"""Places: toponyms found in the article and resolved against the gazetteer.
+
+    candidates  NER place names (GPE, LOC, FAC); other names the NER mislabels
+                ("Kursk" as ORG) when the gazetteer knows them well; capitalised
+                words the NER missed ("in Kyiv"); "Town, St." abbreviations;
+                capital descriptors ("the Ukrainian capital")
+    -> resolve  each distinct name against the gazetteer: prior (feature type,
+                population, capital) + the article's context (the countries it
+                is about, the "Paris, Texas" container, nearness to the other
+                places it names); "the Kursk region" prefers the region
+    -> records  one Location per place, every mention, in order of appearance
+
+Demonyms ("a Russian rocket") are actors, not place mentions; metonyms
+("Moscow rejected") stay mentions of the place. Works in the coordinates of
+the ``Doc``; the pipeline maps the spans back to the original text.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..geo import Gazetteer, Match, Place
+from ..geo.words import is_common_word, region_words
+from ..lexicons import countries, institutions, key
+from ..records import Entity, Location
+
+__all__ = ["extract_places"]
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: name types a small NER model gives places it does not recognise as such
+_MISLABELLED = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "PERSON", "NORP", "LAW"})
+_FEATURE_PRIOR = {"country": 10.0, "continent": 8.0, "admin1": 7.0, "region": 7.0, "water": 7.0}
+_STRONG_CITY_POPULATION = 100_000
+_BIG_CITY_POPULATION = 1_000_000
+_MAX_NGRAM = 4
+_NEAR_KM = 300.0
+
+
+@dataclass
+class _Mention:
+    start: int  # token range
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    matches: list[Match]
+    #: how sure we are that this is a place name at all: "ner" (GPE/LOC/FAC),
+    #: "weak" (another NER label, or no label), "fixed" (resolved already)
+    source: str
+    container: Place | None = None  # "Paris, Texas": the place after the comma
+    region: bool = False  # "the Kursk region"
+    place: Place | None = None
+
+
+@dataclass
+class _Context:
+    countries: Counter = field(default_factory=Counter)
+    anchors: list[Place] = field(default_factory=list)
+
+
+def extract_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer) -> list[Location]:
+    mentions = _candidates(doc, entities, gazetteer)
+    _resolve(mentions, _context(entities, gazetteer), gazetteer)
+    return _to_records([m for m in mentions if m.place is not None])
+
+
+# ------------------------------------------------------------------ candidates
+
+def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention]:
+    out: list[_Mention] = []
+    taken: set[int] = set()  # tokens inside a candidate
+    blocked: set[int] = set()  # tokens of person names and institutions
+    lex_c, lex_i = countries(), institutions()
+
+    def add(m: _Mention) -> None:
+        out.append(m)
+        taken.update(range(m.start, m.end))
+
+    for ent in entities:
+        for s, e in ent.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or not span.text[:1].isupper():
+                continue
+            k = key(span.text)
+            region = gaz.abbreviation(span.text) if span.start > 0 and doc[span.start - 1].text == "," else None
+            if region is not None:
+                add(_Mention(span.start, span.end, span.start_char, span.end_char, span.text, [Match(region, True)], "fixed", place=region))
+            elif ent.type in _PLACE_TYPES and not lex_c.is_demonym(span.text):
+                if k in lex_i:
+                    blocked.update(range(span.start, span.end))
+                    continue
+                matches = gaz.lookup(span.text)
+                if matches:
+                    add(_Mention(span.start, span.end, span.start_char, span.end_char, span.text, matches, "ner"))
+            elif ent.type in _MISLABELLED:
+                # an embedded or mislabelled toponym may still be found by the scan,
+                # but never inside a person's name or a known institution
+                person = ent.type == "PERSON" and (len(span) > 1 or len(ent.name.split()) > 1)
+                if person or k in lex_i or lex_c.is_demonym(span.text):
+                    blocked.update(range(span.start, span.end))
+    _scan(doc, gaz, taken, blocked, add)
+    _add_abbreviations(doc, gaz, out, taken, add)
+    _add_capital_descriptors(doc, gaz, taken, add)
+    for m in out:
+        _read_surroundings(doc, gaz, m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _scan(doc: Doc, gaz: Gazetteer, taken: set[int], blocked: set[int], add) -> None:
+    """Capitalised token runs the NER missed or mislabelled that name a
+    well-known place ("in Kyiv", "the Munich security conference"). A name
+    that is only part of a longer run ("Liberty University") must be a big one."""
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _capitalised(doc[i]) or i in taken or i in blocked:
+            i += 1
+            continue
+        run_end = i
+        while run_end < n and _capitalised(doc[run_end]) and run_end not in taken and run_end not in blocked:
+            run_end += 1
+        k = i
+        while k < run_end:
+            found = None
+            for j in range(min(run_end, k + _MAX_NGRAM), k, -1):
+                span = doc[k:j]
+                text = span.text.title() if span.text.isupper() and len(span.text) > 3 else span.text
+                matches = gaz.lookup(text)
+                whole = k == i and j == run_end
+                if matches and _strong_name(text, matches, doc[k].is_sent_start, whole):
+                    found = _Mention(k, j, span.start_char, span.end_char, span.text, matches, "weak")
+                    break
+            if found is not None:
+                add(found)
+                k = found.end
+            else:
+                k += 1
+        i = run_end
+
+
+def _capitalised(t) -> bool:
+    return t.is_alpha and t.text[:1].isupper() or (t.text.endswith(".") and t.text[:1].isupper() and len(t.text) <= 5)
+
+
+def _strong_name(text: str, matches: list[Match], sentence_start: bool, whole: bool) -> bool:
+    """Is this name, found without the NER's word for it, surely a place?"""
+    if countries().is_demonym(text) or key(text) in institutions():
+        return False
+    common = is_common_word(text)
+    for m in matches:
+        if not m.main:
+            continue
+        p = m.place
+        big = p.feature in ("country", "continent") or p.population >= _BIG_CITY_POPULATION
+        if not whole and not (big or p.feature == "admin1"):
+            continue
+        if big and not sentence_start:
+            return True
+        if common or sentence_start and not whole:
+            continue
+        if p.feature in _FEATURE_PRIOR or p.feature == "city" and p.population >= _STRONG_CITY_POPULATION:
+            return True
+    return False
+
+
+def _add_abbreviations(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], taken: set[int], add) -> None:
+    """"Columbia, Mo.": the state abbreviation after a place is itself a mention."""
+    for m in list(mentions):
+        j = m.end
+        if j + 1 < len(doc) and doc[j].text == "," and j + 1 not in taken:
+            region = gaz.abbreviation(doc[j + 1].text)
+            if region is not None:
+                tok = doc[j + 1]
+                add(_Mention(j + 1, j + 2, tok.idx, tok.idx + len(tok), tok.text, [Match(region, True)], "fixed", place=region))
+
+
+def _add_capital_descriptors(doc: Doc, gaz: Gazetteer, taken: set[int], add) -> None:
+    """"the Ukrainian capital", "Turkey's capital" -> that country's capital."""
+    lex = countries()
+    for t in doc:
+        if t.lower_ != "capital" or t.i in taken or t.i == 0:
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("city", "letter", "gains", "markets"):
+            continue
+        j = t.i - 1
+        if doc[j].tag_ == "POS":
+            j -= 1
+        code = None
+        for start in (j - 1, j):
+            if start >= 0 and all(k not in taken for k in range(start, j + 1)):
+                code = lex.lookup(doc[start : j + 1].text)
+                if code:
+                    break
+        if not code:
+            continue
+        capital = gaz.capital(code)
+        if capital is None:
+            continue
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        span = doc[start : t.i + 1]
+        add(_Mention(span.start, span.end, span.start_char, span.end_char, span.text, [Match(capital, True)], "fixed", place=capital))
+
+
+def _read_surroundings(doc: Doc, gaz: Gazetteer, m: _Mention) -> None:
+    """The container after a comma ("Paris, Texas") and a region word around
+    the name ("the Kursk region", "the region of Kursk")."""
+    j = m.end
+    if j + 1 < len(doc) and doc[j].text == ",":
+        nxt = doc[j + 1]
+        container = gaz.abbreviation(nxt.text)
+        if container is None and nxt.text[:1].isupper():
+            for end in (j + 4, j + 3, j + 2):
+                if end <= len(doc):
+                    found = [x.place for x in gaz.lookup(doc[j + 1 : end].text) if x.main and x.place.feature in ("admin1", "country")]
+                    if found:
+                        container = found[0]
+                        break
+        m.container = container
+    words = region_words()
+    after = doc[j].lower_ if j < len(doc) else ""
+    before = doc[m.start - 2 : m.start].text.lower() if m.start >= 2 else ""
+    m.region = after in words or any(before == f"{w} of" for w in words)
+
+
+# ------------------------------------------------------------------ resolution
+
+def _context(entities: list[Entity], gaz: Gazetteer) -> _Context:
+    """The countries the article is about, from its country names and demonyms;
+    a name that is also a region elsewhere ("Georgia") does not count."""
+    ctx = _Context()
+    for e in entities:
+        if e.country and e.type in ("GPE", "NORP", "LOC"):
+            if any(m.place.feature != "country" and m.place.country != e.country for m in gaz.lookup(e.name) if m.main and (m.place.feature == "admin1" or m.place.population >= _STRONG_CITY_POPULATION)):
+                continue
+            ctx.countries[e.country] += len(e.mentions)
+    return ctx
+
+
+def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer) -> None:
+    # first the names that need no context: then they are context for the rest
+    groups: dict[tuple, list[_Mention]] = {}
+    for m in mentions:
+        if m.place is None:
+            groups.setdefault((key(m.text), m.container.id if m.container else None, m.region), []).append(m)
+    for ms in groups.values():
+        if len(ms[0].matches) == 1 and ms[0].source == "ner":
+            _set(ms, _regional(ms[0], ms[0].matches[0].place, gaz), ctx)
+    for ms in groups.values():
+        if ms[0].place is None:
+            best = max(ms[0].matches, key=lambda x: _score(x, ms[0], ctx))
+            _set(ms, _regional(ms[0], best.place, gaz), ctx)
+
+
+def _set(ms: list[_Mention], place: Place, ctx: _Context) -> None:
+    for m in ms:
+        m.place = place
+    if place.feature == "country":
+        ctx.countries[place.country] += len(ms)
+    elif place.country:
+        ctx.countries[place.country] += len(ms) * 0.5
+        ctx.anchors.append(place)
+
+
+def _regional(m: _Mention, place: Place, gaz: Gazetteer) -> Place:
+    """"the Kursk region" is Kursk Oblast where the gazetteer has it."""
+    if not m.region or place.feature != "city":
+        return place
+    for word in ("Oblast", "Krai", "Province", "Governorate", "State", "Region"):
+        for x in gaz.lookup(f"{place.name} {word}"):
+            if x.place.feature == "admin1" and x.place.country == place.country:
+                return x.place
+    return place
+
+
+def _score(match: Match, m: _Mention, ctx: _Context) -> float:
+    p = match.place
+    if p.feature == "city":
+        s = math.log10(p.population + 10) + (1.0 if p.capital else 0.0)
+        if m.region:
+            s += 1.0
+    else:
+        s = _FEATURE_PRIOR.get(p.feature, 6.0)
+    if not match.main:
+        s -= 1.5
+    if m.container is not None:
+        c = m.container
+        if p.country == c.country and (c.feature == "country" or _km(p, c) < 800):
+            s += 6.0
+    total = sum(ctx.countries.values())
+    if total and p.country in ctx.countries:
+        s += 1.5 + 3.0 * ctx.countries[p.country] / total
+    if p.feature != "country" and any(a.id != p.id and _km(a, p) < _NEAR_KM for a in ctx.anchors):
+        s += 1.0
+    return s
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ------------------------------------------------------------------ records
+
+def _to_records(mentions: list[_Mention]) -> list[Location]:
+    by_place: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_place.setdefault(m.place.id, []).append(m)
+    out = []
+    for n, ms in enumerate(sorted(by_place.values(), key=lambda ms: ms[0].start_char), 1):
+        p = ms[0].place
+        aliases = []
+        for m in ms:
+            if m.text != p.name and m.text not in aliases:
+                aliases.append(m.text)
+        out.append(
+            Location(
+                id=f"l{n}",
+                name=p.name,
+                country=p.country,
+                feature=p.feature,
+                lat=p.lat,
+                lon=p.lon,
+                geonameid=p.geonameid,
+                aliases=tuple(aliases),
+                mentions=tuple(sorted({(m.start_char, m.end_char) for m in ms})),
+            )
+        )
+    return out
