@@ -27,6 +27,10 @@ FLOORS = {
     ("seed", "entities", "found"): 1.0,
     ("seed", "entities", "type_ok"): 1.0,
     ("seed", "entities", "one_entity"): 0.9,
+    ("seed", "places", "found"): 1.0,
+    ("seed", "places", "acc161"): 1.0,
+    ("trnews", "locations", "f1"): 0.84,
+    ("trnews", "locations", "acc161"): 0.90,
 }
 
 _cache: dict[str, dict] = {}

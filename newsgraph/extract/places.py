@@ -219,8 +219,8 @@ def _strong_name(text: str, matches: list[Match], sentence_start: bool, whole: b
     for m in matches:
         p = m.place
         big = p.feature in ("country", "continent") or p.population >= _BIG_CITY_POPULATION or p.capital
-        if not m.main and not big:
-            continue  # an exonym ("Kiev") only for places the world writes about
+        if not m.main and (not big or text.isupper()):
+            continue  # an exonym ("Kiev") only for places the world writes about; no codes
         if big and not sentence_start:
             return True
         if common or sentence_start and not whole:

@@ -167,6 +167,9 @@ def load_gazetteer(cache_dir: str | None = None, cities: str = "cities500") -> G
         with tempfile.NamedTemporaryFile(dir=directory, delete=False, suffix=".tmp") as tmp:
             pickle.dump(state, tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, path)
+        for stale in directory.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("cannot cache the gazetteer in %s: %s", directory, exc)
     return gaz
