@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .errors import ArticleError
 from .extract import extract_entities
-from .extract.places import extract_places
+from .extract.places import extract_places, with_place_countries
 from .geo import Gazetteer, load_gazetteer
 from .ingest import NormalizedText, make_article, normalize
 from .ingest.language import guess_language
@@ -39,6 +39,7 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: G
     then every span mapped to the original text. One line per stage."""
     entities = extract_entities(doc)
     locations = extract_places(doc, entities, gazetteer or load_gazetteer())
+    entities = with_place_countries(entities, locations)
     # repairs made while normalising are already in original offsets
     quality = Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs))
     return Record(

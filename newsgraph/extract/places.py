@@ -16,6 +16,7 @@ the ``Doc``; the pipeline maps the spans back to the original text.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections import Counter
@@ -30,7 +31,7 @@ from ..lexicons import countries, institutions
 from ..lexicons import key as _lexicon_key
 from ..records import Entity, Location
 
-__all__ = ["extract_places"]
+__all__ = ["extract_places", "with_place_countries"]
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: name types a small NER model gives places it does not recognise as such
@@ -103,6 +104,20 @@ def extract_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer) -> li
     _resolve(mentions, _context(entities, gazetteer), gazetteer)
     mentions += _same_names(toks, mentions, taken, blocked)
     return _to_records([m for m in mentions if m.place is not None])
+
+
+def with_place_countries(entities: list[Entity], locations: list[Location]) -> list[Entity]:
+    """GPE/LOC/FAC entities without a country get the country of the place
+    their mentions were resolved to ("Kursk" -> RUS)."""
+    by_span = {span: loc.country for loc in locations for span in loc.mentions if loc.country}
+    out = []
+    for e in entities:
+        if e.country is None and e.type in _PLACE_TYPES:
+            found = Counter(by_span[m] for m in e.mentions if m in by_span)
+            if found:
+                e = dataclasses.replace(e, country=found.most_common(1)[0][0])
+        out.append(e)
+    return out
 
 
 # ------------------------------------------------------------------ candidates

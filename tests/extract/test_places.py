@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.entities import extract_entities
-from newsgraph.extract.places import extract_places
+from newsgraph.extract.places import extract_places, with_place_countries
 from newsgraph.geo.words import region_words
 
 
@@ -112,3 +112,11 @@ def test_pipeline_spans_index_the_original_text(pipeline):
         for span in loc.mentions:
             assert record.text_of(span) in (loc.name, *loc.aliases)
     assert record.to_dict()["locations"][0]["mentions"]
+
+
+def test_place_entities_get_the_country_of_their_place(pipeline):
+    doc = pipeline.nlp("Shelling hit Kharkiv again on Sunday.")
+    entities = extract_entities(doc)
+    locations = extract_places(doc, entities, pipeline.gazetteer)
+    kharkiv = next(e for e in with_place_countries(entities, locations) if e.name == "Kharkiv")
+    assert kharkiv.country == "UKR"
