@@ -83,21 +83,28 @@ class _Engine:
     worker, else in a pool of spawned processes with a bounded window."""
 
     def __init__(self, settings: Settings, workers: int):
+        self.settings = settings
         self.workers = max(1, workers)
         self.pool = None
+
+    def _start(self) -> None:
+        """Load the models only once there is work (a rerun with nothing new is instant)."""
         if self.workers == 1:
-            _init_worker(settings)
-        else:
+            if _pipeline is None or _pipeline.settings != self.settings:
+                _init_worker(self.settings)
+        elif self.pool is None:
             ctx = mp.get_context("spawn")
-            self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(settings,))
+            self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.settings,))
 
     def map(self, chunks: Iterable[Sequence[Any]]) -> Iterator[tuple[Sequence[Any], list[Outcome]]]:
-        if self.pool is None:
+        if self.workers == 1:
             for chunk in chunks:
+                self._start()
                 yield chunk, _process([c[-1] for c in chunk])
             return
         window: collections.deque = collections.deque()
         for chunk in chunks:
+            self._start()
             window.append((chunk, self.pool.apply_async(_process, ([c[-1] for c in chunk],))))
             if len(window) >= 2 * self.workers + 1:
                 done, res = window.popleft()
