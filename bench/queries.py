@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's newsgraph
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "bbc-2005.jsonl"
 QUOTE = re.compile(r'"([^"]{15,400}?)[,.]?"\s+(said|says|told|added)\s+(?:Mr |Ms |Mrs |Dr )?([A-Z][a-z]+)')
 TRIGGERS = {"protest": ("PROTEST", "14"), "attack": ("ASSAULT", "18"), "agreed": ("AGREE", "03"), "accused": ("ACCUSE", "11"),
