@@ -55,6 +55,7 @@ def synthesize(conn) -> tuple[int, int]:
                                   actor and actor[1], actor and actor[4]))
                     ne += 1
                     break
+    conn.execute("UPDATE events SET day = (SELECT substr(published, 1, 10) FROM articles a WHERE a.id = events.article_id) WHERE day IS NULL")
     conn.execute("COMMIT")
     return nq, ne
 
@@ -80,7 +81,7 @@ def replicate(conn, target: int) -> None:
                      f" speaker_name, source_start, source_end, cue, cue_start, cue_end, confidence FROM quotes WHERE id <= {qmax}")
         conn.execute(f"INSERT INTO events SELECT id + {V}, article_id + {A}, local_id, type, cameo, mode, start, \"end\", trigger_start, trigger_end,"
                      f" actor_text, actor_id + {E}, actor_corpus, actor_country, target_text, target_id + {E}, target_corpus, target_country,"
-                     f" location_id, date, negated, reported_by, figures, confidence FROM events WHERE id <= {vmax}")
+                     f" location_id, date, negated, reported_by, figures, confidence, date(day, '+{k * 7} days') FROM events WHERE id <= {vmax}")
         conn.execute("COMMIT")
     conn.execute("UPDATE corpus_entities SET n_articles = n_articles * ?, n_mentions = n_mentions * ?", (copies + 1, copies + 1))
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")

@@ -150,6 +150,12 @@ CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 """),
+    ("0005_events_day", """
+ALTER TABLE events ADD COLUMN day TEXT;  -- the event's date, else the article's publication day: what queries sort on
+UPDATE events SET day = COALESCE(date, (SELECT substr(a.published, 1, 10) FROM articles a WHERE a.id = events.article_id));
+CREATE INDEX events_type_day ON events(type, day DESC);
+CREATE INDEX events_day ON events(day DESC);
+"""),
 ]
 
 

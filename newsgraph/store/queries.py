@@ -93,15 +93,15 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     if place:
         where.append("v.location_id IN (SELECT id FROM locations WHERE name = ? COLLATE NOCASE)")
         args.append(place)
-    _date_filter("COALESCE(v.date, a.published)", since, until, where, args)
-    sql = ("SELECT a.ref AS article, COALESCE(v.date, a.published) AS date, v.type, v.cameo, v.mode,"
+    _date_filter("v.day", since, until, where, args)
+    sql = ("SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.mode,"
            " COALESCE(ca.name, v.actor_text) AS actor, v.actor_country, COALESCE(ct.name, v.target_text) AS target, v.target_country,"
            " l.name AS place, v.negated, substr(a.text, v.start + 1, v.\"end\" - v.start) AS evidence"
            " FROM events v JOIN articles a ON a.id = v.article_id LEFT JOIN corpus_entities ca ON ca.id = v.actor_corpus"
            " LEFT JOIN corpus_entities ct ON ct.id = v.target_corpus LEFT JOIN locations l ON l.id = v.location_id")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY date DESC, v.id LIMIT ?"
+    sql += " ORDER BY v.day DESC, v.id LIMIT ?"
     return _rows(conn.execute(sql, (*args, limit)))
 
 
@@ -139,8 +139,8 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
         " WHERE q.speaker_corpus = ? ORDER BY a.published DESC, q.id LIMIT ?", (cid, limit)))
     for role in ("actor", "target"):
         row[f"events_as_{role}"] = _rows(conn.execute(
-            f"SELECT a.ref AS article, COALESCE(v.date, a.published) AS date, v.type, v.cameo, v.actor_text AS actor, v.target_text AS target"
-            f" FROM events v JOIN articles a ON a.id = v.article_id WHERE v.{role}_corpus = ? ORDER BY date DESC, v.id LIMIT ?", (cid, limit)))
+            f"SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.actor_text AS actor, v.target_text AS target"
+            f" FROM events v JOIN articles a ON a.id = v.article_id WHERE v.{role}_corpus = ? ORDER BY v.day DESC, v.id LIMIT ?", (cid, limit)))
     row["co_mentions"] = _rows(conn.execute(
         "SELECT c.name, c.type, COUNT(DISTINCT o.article_id) AS articles FROM entities e"
         " JOIN entities o ON o.article_id = e.article_id AND o.corpus_id != e.corpus_id JOIN corpus_entities c ON c.id = o.corpus_id"

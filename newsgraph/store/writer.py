@@ -167,11 +167,11 @@ class Writer:
             cur.execute(
                 "INSERT INTO events(article_id, local_id, type, cameo, mode, start, \"end\", trigger_start, trigger_end,"
                 " actor_text, actor_id, actor_corpus, actor_country, target_text, target_id, target_corpus, target_country,"
-                " location_id, date, negated, reported_by, figures, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " location_id, date, negated, reported_by, figures, confidence, day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (aid, v["id"], v.get("type"), v.get("cameo"), v.get("mode"), s, e_, ts, te,
                  actor.get("text"), a[0], a[1], actor.get("country"), target.get("text"), t[0], t[1], target.get("country"),
                  locs.get(v.get("location") or ""), v.get("date"), int(bool(v.get("negated"))), quotes.get(v.get("reported_by") or ""),
-                 json.dumps(v.get("figures", [])), v.get("confidence")),
+                 json.dumps(v.get("figures", [])), v.get("confidence"), v.get("date") or (record["article"].get("published") or "")[:10] or None),
             )
         cur.executemany(
             "INSERT INTO dates(article_id, start, \"end\", text, value, granularity) VALUES (?,?,?,?,?,?)",
