@@ -9,7 +9,7 @@ import sys
 import click
 from rich.console import Console
 
-from . import __version__
+from . import __version__, cli_store
 from .errors import ArticleError, ConfigError, NewsgraphError
 from .ingest import read_paths
 from .pipeline import Pipeline
@@ -84,6 +84,9 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, mode
     if failed:
         err.print(f"{failed} article(s) skipped", style="red", highlight=False)
         sys.exit(1)
+
+
+cli_store.register(cli)  # ingest, reprocess, watch, quotes, events, entities, entity, search, show, export
 
 
 def main() -> None:

@@ -1,0 +1,310 @@
+"""The knowledge-base commands: ingest, reprocess, watch, quotes, events,
+entities, entity, search, show, export. Thin shells over ``newsgraph.store``,
+``newsgraph.run`` and ``newsgraph.export``; registered on the main group."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import sys
+import time
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .errors import ConfigError, NewsgraphError
+from .settings import Settings
+
+__all__ = ["register", "emit", "parse_every"]
+
+COMMANDS: list[click.Command] = []
+
+
+def _command(fn) -> click.Command:
+    cmd = click.command()(fn)
+    COMMANDS.append(cmd)
+    return cmd
+
+
+def register(group: click.Group) -> None:
+    """Add the knowledge-base commands to the main ``newsgraph`` group."""
+    for cmd in COMMANDS:
+        group.add_command(cmd)
+
+
+def _check_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        (dt.datetime if "T" in value else dt.date).fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD) or datetime") from None
+    return value
+
+DB = click.option("--db", default="newsgraph.db", show_default=True, type=click.Path(dir_okay=False), help="The knowledge base (SQLite file).")
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+LIMIT = click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+
+
+def _kb(db: str):
+    from .store import KnowledgeBase
+
+    try:
+        return KnowledgeBase(db, create=False)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def emit(rows: list[dict[str, Any]] | dict[str, Any], fmt: str, title: str | None = None) -> None:
+    """Rows as a rich table, JSON, or CSV on stdout."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if isinstance(rows, dict):
+        rows = [rows]
+    if fmt == "csv":
+        if rows:
+            w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in r.items()} for r in rows)
+        return
+    table = Table(title=title, show_lines=False)
+    for col in (rows[0] if rows else {}):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*("" if v is None else (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)) for v in r.values()))
+    Console(highlight=False).print(table if rows else "(no rows)")
+
+
+def _settings(model: str | None) -> Settings:
+    try:
+        return Settings.load({"model": model})
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _run_with_progress(label: str, job, total: int | None = None):
+    err = Console(stderr=True)
+    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn()]
+    started = time.perf_counter()
+    with Progress(*columns, console=err, transient=False, disable=not err.is_terminal) as progress:
+        task = progress.add_task(label, total=total, rate=0.0)
+
+        def tick(n: int) -> None:
+            done = progress.tasks[0].completed + n
+            progress.update(task, advance=n, rate=done / max(time.perf_counter() - started, 1e-6))
+
+        return job(tick)
+
+
+def _summary(summary, what: str = "new") -> None:
+    err = Console(stderr=True, highlight=False)
+    err.print(f"{summary.new} {what}, {summary.duplicate} duplicate, {len(summary.failed)} failed "
+              f"in {summary.seconds:.1f} s ({summary.rate:.1f} articles/s)")
+    for origin, reason in summary.failed[:20]:
+        err.print(f"  [red]failed[/red] {reason}")
+    if len(summary.failed) > 20:
+        err.print(f"  ... and {len(summary.failed) - 20} more (table `failures`)")
+
+
+def _count_inputs(sources: tuple[str, ...]) -> int | None:
+    """A cheap total for the progress bar: files, or lines of plain .jsonl."""
+    from .ingest.sources import expand, is_url
+
+    total = 0
+    for s in expand(sources):
+        if is_url(s) or s.endswith((".gz", ".warc", ".rss", ".atom", ".xml")):
+            return None
+        if s.endswith((".jsonl", ".ndjson")):
+            with open(s, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total
+
+
+@_command
+@click.argument("sources", nargs=-1, required=True)
+@DB
+@click.option("--workers", type=int, default=None, help="NLP worker processes (default: the number of CPUs).")
+@click.option("--published", callback=_check_date, metavar="DATE", help="Publication date for articles that carry none.")
+@click.option("--model", default=None, help="Installed spaCy pipeline to use.")
+def ingest(sources: tuple[str, ...], db: str, workers: int | None, published: str | None, model: str | None) -> None:
+    """Extract SOURCES into the knowledge base; what it holds already is skipped.
+
+    SOURCES are files, directories (recursive), globs, .txt, .html, .jsonl(.gz),
+    .warc(.gz), and RSS/Atom feeds (files or http(s) URLs; linked pages are fetched).
+    """
+    from .run.local import ingest as run_ingest
+
+    settings = _settings(model)
+    summary = _run_with_progress("ingest", lambda tick: run_ingest(sources, db, settings=settings, workers=workers, published=published, progress=tick),
+                                 _count_inputs(sources))
+    _summary(summary)
+    if summary.failed:
+        sys.exit(1)
+
+
+@_command
+@DB
+@click.option("--workers", type=int, default=None)
+@click.option("--all", "everything", is_flag=True, help="Re-extract every article, not only those of another extractor version.")
+@click.option("--model", default=None)
+def reprocess(db: str, workers: int | None, everything: bool, model: str | None) -> None:
+    """Re-extract stored articles after an upgrade, from their stored text."""
+    from .run.local import pending, reprocess as run_reprocess
+
+    settings = _settings(model)
+    _kb(db).close()
+    total = None if everything else pending(db, settings)
+    summary = _run_with_progress("reprocess", lambda tick: run_reprocess(db, settings=settings, workers=workers, everything=everything, progress=tick), total)
+    _summary(summary, "re-extracted")
+
+
+def parse_every(text: str) -> float:
+    """'15m' -> 900.0 seconds; units s, m, h; a bare number is seconds."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text)
+    if not m:
+        raise click.BadParameter(f"{text!r}: use a number with s, m or h (15m)")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[m.group(2)]
+
+
+@_command
+@click.argument("feeds", nargs=-1, required=True)
+@DB
+@click.option("--every", default="15m", show_default=True, help="Polling interval (s, m, h).")
+@click.option("--workers", type=int, default=1, show_default=True)
+@click.option("--rounds", type=int, default=0, help="Stop after this many polls (0: never).")
+@click.option("--model", default=None)
+def watch(feeds: tuple[str, ...], db: str, every: str, workers: int, rounds: int, model: str | None) -> None:
+    """Poll FEEDS and ingest only their new items, every --every."""
+    from .run.local import ingest as run_ingest
+
+    interval = parse_every(every)
+    settings = _settings(model)
+    n = 0
+    while True:
+        summary = run_ingest(feeds, db, settings=settings, workers=workers)
+        _summary(summary)
+        n += 1
+        if rounds and n >= rounds:
+            return
+        time.sleep(interval)
+
+
+@_command
+@DB
+@click.option("--speaker", help="Who said it (any alias or spelling of the name).")
+@click.option("--search", help="Words in the quote (full-text).")
+@click.option("--since", callback=_check_date, metavar="DATE")
+@click.option("--until", callback=_check_date, metavar="DATE")
+@LIMIT
+@FORMAT
+def quotes(db, speaker, search, since, until, limit, fmt) -> None:
+    """Quotes in the knowledge base, newest first."""
+    with _kb(db) as kb:
+        emit(kb.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit), fmt, "quotes")
+
+
+@_command
+@DB
+@click.option("--type", "type_", help="PLOVER event type (ASSAULT, PROTEST, ...).")
+@click.option("--actor", help="The actor's name (any alias).")
+@click.option("--target", help="The target's name (any alias).")
+@click.option("--country", help="Actor or target country (ISO alpha-3).")
+@click.option("--place", help="Where it happened (location name).")
+@click.option("--since", callback=_check_date, metavar="DATE")
+@click.option("--until", callback=_check_date, metavar="DATE")
+@LIMIT
+@FORMAT
+def events(db, type_, actor, target, country, place, since, until, limit, fmt) -> None:
+    """Events in the knowledge base, newest first."""
+    with _kb(db) as kb:
+        emit(kb.events(type=type_, actor=actor, target=target, country=country, place=place, since=since, until=until, limit=limit), fmt, "events")
+
+
+@_command
+@DB
+@click.option("--type", "type_", help="Entity type (PERSON, ORG, GPE, ...).")
+@click.option("--top", default=20, show_default=True)
+@FORMAT
+def entities(db, type_, top, fmt) -> None:
+    """The corpus entities in the most articles."""
+    with _kb(db) as kb:
+        emit(kb.entities(type=type_, top=top), fmt, "entities")
+
+
+@_command
+@click.argument("name")
+@DB
+@LIMIT
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def entity(name, db, limit, fmt) -> None:
+    """A profile of NAME: aliases, titles, quotes, events as actor and target, co-mentions."""
+    with _kb(db) as kb:
+        profile = kb.entity(name, limit=limit)
+    if profile is None:
+        raise click.ClickException(f"no entity matches {name!r}")
+    if fmt == "json":
+        emit(profile, "json")
+        return
+    out = Console(highlight=False)
+    out.print(f"[bold]{profile['name']}[/bold] ({profile['type']}, {profile['country'] or 'country unknown'}) — "
+              f"{profile['articles']} article(s), {profile['mentions']} mention(s)")
+    out.print(f"aliases: {', '.join(profile['aliases']) or '-'}")
+    out.print(f"titles: {', '.join(profile['titles']) or '-'}")
+    for key in ("quotes", "events_as_actor", "events_as_target", "co_mentions"):
+        if profile[key]:
+            emit(profile[key], "table", key.replace("_", " "))
+    if profile["other_matches"]:
+        out.print("also matching: " + "; ".join(f"{m['name']} ({m['type']}, {m['country'] or '?'})" for m in profile["other_matches"]))
+
+
+@_command
+@click.argument("query")
+@DB
+@LIMIT
+@FORMAT
+def search(query, db, limit, fmt) -> None:
+    """Full-text search over article titles and text (every word must occur)."""
+    with _kb(db) as kb:
+        emit(kb.search(query, limit=limit), fmt, "articles")
+
+
+@_command
+@click.argument("article")
+@DB
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show(article, db, fmt) -> None:
+    """One stored article: its id, URL or row number."""
+    with _kb(db) as kb:
+        record = kb.show(article)
+    if record is None:
+        raise click.ClickException(f"no article {article!r}")
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    from .report import print_report
+    from .store.convert import record_from_dict
+
+    print_report(record_from_dict(record), Console(highlight=False, soft_wrap=False))
+
+
+@_command
+@click.argument("out")
+@DB
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gkg", "events"]), required=True)
+@click.option("--since", callback=_check_date, metavar="DATE", help="Only articles published on or after DATE.")
+def export(out, db, fmt, since) -> None:
+    """Write the knowledge base to OUT (a file or - ; a directory for csv and parquet)."""
+    with _kb(db) as kb:
+        try:
+            counts = kb.export(fmt, out, since=since)
+        except ConfigError as exc:
+            raise click.ClickException(str(exc)) from None
+    Console(stderr=True, highlight=False).print(", ".join(f"{n} {t}" for t, n in counts.items()))

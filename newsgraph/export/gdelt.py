@@ -1,0 +1,222 @@
+"""GDELT-style exports: GKG 2.1 rows (27 tab-separated columns in GDELT's
+own field syntax) and Event 2.0 rows (61 columns), one per article / event.
+
+What newsgraph cannot fill stays empty, as GDELT leaves it: themes, GCAM,
+images, tone (no tone lexicon ships with the installed packages; see README).
+Country codes are ISO 3166-1 alpha-2 where GDELT writes FIPS 10-4.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import sqlite3
+from typing import IO, Any, Iterable, Mapping
+
+import pycountry
+
+from ..lexicons import read_tsv
+from ..store.queries import full_record
+
+__all__ = ["GKG_COLUMNS", "EVENT_COLUMNS", "gkg_row", "event_rows", "export_gkg", "export_events"]
+
+GKG_COLUMNS = [
+    "GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFIER", "V2SOURCECOMMONNAME", "V2DOCUMENTIDENTIFIER",
+    "V1COUNTS", "V2.1COUNTS", "V1THEMES", "V2ENHANCEDTHEMES", "V1LOCATIONS", "V2ENHANCEDLOCATIONS",
+    "V1PERSONS", "V2ENHANCEDPERSONS", "V1ORGANIZATIONS", "V2ENHANCEDORGANIZATIONS", "V1.5TONE",
+    "V2.1ENHANCEDDATES", "V2GCAM", "V2.1SHARINGIMAGE", "V2.1RELATEDIMAGES", "V2.1SOCIALIMAGEEMBEDS",
+    "V2.1SOCIALVIDEOEMBEDS", "V2.1QUOTATIONS", "V2.1ALLNAMES", "V2.1AMOUNTS", "V2.1TRANSLATIONINFO", "V2EXTRASXML",
+]
+_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+EVENT_COLUMNS = (
+    ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{c}" for c in _ACTOR] + [f"Actor2{c}" for c in _ACTOR]
+    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    + [f"Actor1Geo_{c}" for c in _GEO] + [f"Actor2Geo_{c}" for c in _GEO] + [f"ActionGeo_{c}" for c in _GEO]
+    + ["DATEADDED", "SOURCEURL"]
+)
+# figure categories -> GDELT count types
+_COUNT_TYPES = {"killed": "KILL", "injured": "WOUND", "wounded": "WOUND", "arrested": "ARREST", "detained": "ARREST",
+                "kidnapped": "KIDNAP", "displaced": "DISPLACED", "evacuated": "EVACUATION", "protesters": "PROTEST",
+                "sickened": "SICKENED", "affected": "AFFECT"}
+_PERSON_TYPES = {"PERSON"}
+_ORG_TYPES = {"ORG"}
+_CLEAN = re.compile(r"[\t\r\n]+")
+
+
+def _clean(text: Any, drop: str = "") -> str:
+    s = _CLEAN.sub(" ", "" if text is None else str(text))
+    for c in drop:
+        s = s.replace(c, " ")
+    return s.strip()
+
+
+@functools.lru_cache(maxsize=512)
+def _alpha2(alpha3: str | None) -> str:
+    if not alpha3:
+        return ""
+    c = pycountry.countries.get(alpha_3=alpha3)
+    return c.alpha_2 if c else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _roots() -> dict[str, tuple[int, float]]:
+    return {r["root"]: (int(r["quad"]), float(r["goldstein"])) for r in read_tsv("cameo_roots.tsv")}
+
+
+def _stamp(value: str | None) -> str:
+    """'2025-02-12' or an ISO datetime -> '20250212000000' ('' when unparseable)."""
+    if not value:
+        return ""
+    try:
+        d = dt.datetime.fromisoformat(value.replace("Z", "+00:00")) if "T" in value else dt.datetime.fromisoformat(value[:10])
+    except ValueError:
+        return ""
+    return d.strftime("%Y%m%d%H%M%S")
+
+
+def _geo_type(loc: Mapping[str, Any]) -> int:
+    feature, us = loc.get("feature"), loc.get("country") == "USA"
+    if feature == "country":
+        return 1
+    if feature in ("admin1", "admin2", "region"):
+        return 2 if us else 5
+    return 3 if us else 4
+
+
+def _names(ents: Iterable[Mapping[str, Any]], types: set[str] | None) -> tuple[str, str]:
+    plain, enhanced = [], []
+    for e in ents:
+        if types is not None and e["type"] not in types:
+            continue
+        name = _clean(e["name"], ";,#")
+        plain.append(name)
+        enhanced += [f"{name},{m[0]}" for m in e.get("mentions", [])]
+    return ";".join(dict.fromkeys(plain)), ";".join(enhanced)
+
+
+def gkg_row(record: Mapping[str, Any], seq: int, added: str | None = None) -> list[str]:
+    """One GKG 2.1 row (27 fields) for a record in the contract's shape."""
+    art = record["article"]
+    date = _stamp(art.get("published")) or _stamp(added) or "19700101000000"
+    url = art.get("url")
+    source = art.get("source") or (re.sub(r"^www\.", "", url.split("/")[2]) if url and url.count("/") >= 2 else "")
+    counts1, counts2 = [], []
+    for f in record.get("figures", []):
+        ctype = _COUNT_TYPES.get(f.get("category") or "")
+        if ctype and f.get("value") is not None:
+            base = f"{ctype}#{int(f['value'])}#{_clean(f.get('measures') or f.get('unit'), ';#')}#0######"
+            counts1.append(base)
+            counts2.append(f"{base}#{f['span'][0]}")
+    locs1, locs2 = [], []
+    for loc in record.get("locations", []):
+        t, cc = _geo_type(loc), _alpha2(loc.get("country"))
+        lat, lon = ("" if loc.get("lat") is None else loc["lat"]), ("" if loc.get("lon") is None else loc["lon"])
+        fid, name = loc.get("geonameid") or "", _clean(loc.get("name"), ";#")
+        locs1.append(f"{t}#{name}#{cc}##{lat}#{lon}#{fid}")
+        offset = loc["mentions"][0][0] if loc.get("mentions") else ""
+        locs2.append(f"{t}#{name}#{cc}###{lat}#{lon}#{fid}#{offset}")
+    ents = record.get("entities", [])
+    persons, persons2 = _names(ents, _PERSON_TYPES)
+    orgs, orgs2 = _names(ents, _ORG_TYPES)
+    _, allnames = _names(ents, None)
+    dates = []
+    for d in record.get("dates", []):
+        v, g = d.get("value") or "", d.get("granularity")
+        m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", v)
+        if not m:
+            continue
+        y, mo, day = m.group(1), m.group(2) or "0", m.group(3) or "0"
+        res = 4 if (g == "day" and m.group(3)) else 2 if m.group(2) else 1
+        dates.append(f"{res}#{int(mo)}#{int(day)}#{y}#{d['span'][0]}")
+    quotes = []
+    text = art.get("text") or ""
+    for q in record.get("quotes", []):
+        s, e = q["span"]
+        quotes.append(f"{s}|{e - s}|{_clean(q.get('cue'), '|#')}|{_clean(text[s:e], '|#')}")
+    amounts = [f"{f['value']},{_clean(f.get('unit') or f.get('measures'), ',;')},{f['span'][0]}"
+               for f in record.get("figures", []) if f.get("value") is not None]
+    lang = art.get("language") or "en"
+    translation = "" if lang == "en" else f"srclc:{_lang3(lang)};eng:"
+    extras = f"<PAGE_TITLE>{_clean(art.get('title'), '<>')}</PAGE_TITLE>" if art.get("title") else ""
+    row = [
+        f"{date}-{seq}", date, "1" if url else "2", _clean(source), _clean(url or art.get("id")),
+        ";".join(counts1), ";".join(counts2), "", "", ";".join(locs1), ";".join(locs2),
+        persons, persons2, orgs, orgs2, "", ";".join(dates), "", "", "", "", "",
+        "#".join(quotes), allnames, ";".join(amounts), translation, extras,
+    ]
+    assert len(row) == len(GKG_COLUMNS)
+    return row
+
+
+def _lang3(code: str) -> str:
+    lang = pycountry.languages.get(alpha_2=code[:2]) if len(code) >= 2 else None
+    return getattr(lang, "alpha_3", code) if lang else code
+
+
+def event_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], added: str | None = None) -> list[list[str]]:
+    """GDELT Event 2.0 rows (61 fields) for a record's coded, non-negated events."""
+    art = record["article"]
+    text = art.get("text") or ""
+    lead_end = text.find("\n\n") if "\n\n" in text else min(len(text), 600)
+    locs = {loc["id"]: loc for loc in record.get("locations", [])}
+    rows = []
+    for v in record.get("events", []):
+        cameo = (v.get("cameo") or "").strip()
+        if not cameo or v.get("negated"):
+            continue
+        day = _stamp(v.get("date")) or _stamp(art.get("published")) or _stamp(added)
+        if not day:
+            continue
+        d = dt.datetime.strptime(day[:8], "%Y%m%d")
+        quad, goldstein = _roots().get(cameo[:2], ("", ""))
+        actors = []
+        for a in (v.get("actor"), v.get("target")):
+            if not a:
+                actors += [""] * len(_ACTOR)
+                continue
+            code = a.get("country") or ""
+            actors += [code, _clean(a.get("text")).upper(), code] + [""] * (len(_ACTOR) - 3)
+        geo = [""] * len(_GEO)
+        loc = locs.get(v.get("location") or "")
+        if loc:
+            geo = [str(_geo_type(loc)), _clean(loc.get("name")), _alpha2(loc.get("country")), "", "",
+                   "" if loc.get("lat") is None else str(loc["lat"]), "" if loc.get("lon") is None else str(loc["lon"]),
+                   str(loc.get("geonameid") or "")]
+        row = [
+            str(event_ids[v["id"]]), day[:8], day[:6], day[:4], f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}",
+            *actors,
+            "1" if v["span"][0] < lead_end else "0", cameo, cameo[:3], cameo[:2], str(quad), str(goldstein), "1", "1", "1", "",
+            *([""] * len(_GEO)), *([""] * len(_GEO)), *geo,
+            _stamp(added) or day, _clean(art.get("url") or art.get("id")),
+        ]
+        assert len(row) == len(EVENT_COLUMNS)
+        rows.append(row)
+    return rows
+
+
+def _articles(conn: sqlite3.Connection, since: str | None):
+    sql = "SELECT id, text, record, ingested_at FROM articles" + (" WHERE published >= ?" if since else "") + " ORDER BY id"
+    return conn.execute(sql, (since,) if since else ())
+
+
+def export_gkg(conn: sqlite3.Connection, out: IO[str], since: str | None = None) -> int:
+    n = 0
+    for row in _articles(conn, since):
+        out.write("\t".join(gkg_row(full_record(row["record"], row["text"]), row["id"], row["ingested_at"])) + "\n")
+        n += 1
+    return n
+
+
+def export_events(conn: sqlite3.Connection, out: IO[str], since: str | None = None) -> int:
+    n = 0
+    for row in _articles(conn, since):
+        ids = {r[0]: r[1] for r in conn.execute("SELECT local_id, id FROM events WHERE article_id = ?", (row["id"],))}
+        if not ids:
+            continue
+        for line in event_rows(full_record(row["record"], row["text"]), ids, row["ingested_at"]):
+            out.write("\t".join(line) + "\n")
+            n += 1
+    return n

@@ -1,0 +1,193 @@
+"""The schema as named, ordered migrations.
+
+Each migration is ``(name, sql)``; ``migrate`` applies, in order, those whose
+name is not yet in the ``migrations`` table, each in its own transaction.
+Never edit a migration that has shipped: append a new one.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = ["MIGRATIONS", "migrate"]
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_articles", """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,            -- identity: the URL, else sha1 of the normalised text
+    ref TEXT NOT NULL,                   -- the id the article came with
+    url TEXT, title TEXT, source TEXT, published TEXT, language TEXT,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',     -- JSON: unknown input keys
+    quality REAL,
+    extractor_version TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    record TEXT NOT NULL                 -- the full contract JSON, so nothing is lost
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_ref ON articles(ref);
+CREATE INDEX articles_version ON articles(extractor_version);
+CREATE TABLE failures (
+    origin TEXT PRIMARY KEY,             -- the input's id or path:line
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""),
+    ("0002_entities", """
+CREATE TABLE corpus_entities (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,                  -- the fullest form seen
+    key TEXT NOT NULL,                   -- match key: surname skeleton (PERSON) or name skeleton
+    given TEXT,                          -- given-name skeleton (PERSON), when known
+    country TEXT,
+    titles TEXT NOT NULL DEFAULT '[]',   -- JSON list of title words seen
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    n_mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX corpus_entities_key ON corpus_entities(type, key);
+CREATE INDEX corpus_entities_name ON corpus_entities(name COLLATE NOCASE);
+CREATE INDEX corpus_entities_top ON corpus_entities(n_articles DESC);
+CREATE TABLE corpus_aliases (
+    alias_key TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES corpus_entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (alias_key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX corpus_aliases_entity ON corpus_aliases(entity_id);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL,
+    corpus_id INTEGER REFERENCES corpus_entities(id),
+    type TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]', titles TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX entities_article ON entities(article_id);
+CREATE INDEX entities_corpus ON entities(corpus_id, article_id);
+CREATE TABLE mentions (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+"""),
+    ("0003_records", """
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL, kind TEXT, start INTEGER, "end" INTEGER, text TEXT,
+    speaker_id INTEGER REFERENCES entities(id), speaker_corpus INTEGER, speaker_name TEXT,
+    source_start INTEGER, source_end INTEGER, cue TEXT, cue_start INTEGER, cue_end INTEGER,
+    confidence REAL
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_corpus);
+CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE);
+CREATE TABLE figures (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT, value REAL, unit TEXT,
+    qualifier TEXT, measures TEXT, category TEXT, confidence REAL
+);
+CREATE INDEX figures_article ON figures(article_id);
+CREATE INDEX figures_category ON figures(category);
+CREATE TABLE locations (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL, name TEXT, country TEXT, feature TEXT, lat REAL, lon REAL,
+    geonameid INTEGER, aliases TEXT NOT NULL DEFAULT '[]', mentions TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX locations_article ON locations(article_id);
+CREATE INDEX locations_name ON locations(name COLLATE NOCASE);
+CREATE INDEX locations_country ON locations(country);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id TEXT NOT NULL, type TEXT, cameo TEXT, mode TEXT,
+    start INTEGER, "end" INTEGER, trigger_start INTEGER, trigger_end INTEGER,
+    actor_text TEXT, actor_id INTEGER, actor_corpus INTEGER, actor_country TEXT,
+    target_text TEXT, target_id INTEGER, target_corpus INTEGER, target_country TEXT,
+    location_id INTEGER REFERENCES locations(id), date TEXT, negated INTEGER NOT NULL DEFAULT 0,
+    reported_by INTEGER REFERENCES quotes(id), figures TEXT NOT NULL DEFAULT '[]', confidence REAL
+);
+CREATE INDEX events_article ON events(article_id);
+CREATE INDEX events_type ON events(type, date);
+CREATE INDEX events_actor ON events(actor_corpus);
+CREATE INDEX events_target ON events(target_corpus);
+CREATE INDEX events_actor_country ON events(actor_country);
+CREATE INDEX events_target_country ON events(target_country);
+CREATE INDEX events_location ON events(location_id);
+CREATE TABLE dates (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER, "end" INTEGER, text TEXT, value TEXT, granularity TEXT
+);
+CREATE INDEX dates_article ON dates(article_id);
+CREATE INDEX dates_value ON dates(value);
+CREATE TABLE flags (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, start INTEGER, "end" INTEGER, detail TEXT
+);
+CREATE INDEX flags_article ON flags(article_id);
+CREATE INDEX flags_kind ON flags(kind);
+"""),
+    ("0004_fulltext", """
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id');
+CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""),
+    ("0005_events_day", """
+ALTER TABLE events ADD COLUMN day TEXT;  -- the event's date, else the article's publication day: what queries sort on
+UPDATE events SET day = COALESCE(date, (SELECT substr(a.published, 1, 10) FROM articles a WHERE a.id = events.article_id));
+CREATE INDEX events_type_day ON events(type, day DESC);
+CREATE INDEX events_day ON events(day DESC);
+"""),
+]
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the pending migrations in order; returns the names applied."""
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    applied = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO migrations(name) VALUES (?)", (name,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script on complete statements (triggers hold inner semicolons)."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

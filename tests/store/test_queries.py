@@ -1,0 +1,66 @@
+import pytest
+
+from newsgraph.store import KnowledgeBase, Writer
+
+from .helpers import miller_record, ukraine_record
+
+
+@pytest.fixture()
+def kb(tmp_path):
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    Writer(kb.conn, "t").write([
+        ukraine_record("a1", "Volodymyr Zelenskyy", "2025-02-12"),
+        ukraine_record("a2", "Zelensky", "2025-03-20"),
+        miller_record("m1", "John", "Senator", "USA", "He warned of a rail strike in Ohio."),
+    ])
+    yield kb
+    kb.close()
+
+
+@pytest.mark.parametrize("speaker", ["Zelensky", "Zelenskyy", "Volodymyr Zelenskyy", "zelenskiy"])
+def test_quotes_by_any_spelling_of_the_speaker(kb, speaker):
+    rows = kb.quotes(speaker=speaker)
+    assert len(rows) == 2 and {r["speaker"] for r in rows} == {"Volodymyr Zelenskyy"}
+
+
+def test_quotes_filters(kb):
+    assert kb.quotes(speaker="Miller") == []
+    assert len(kb.quotes(search="shelling stop")) == 2
+    assert kb.quotes(search="ceasefire") == []
+    assert [r["article"] for r in kb.quotes(since="2025-03-01")] == ["a2"]
+    assert [r["article"] for r in kb.quotes(until="2025-02-12")] == ["a1"]
+
+
+def test_events_filters(kb):
+    assert len(kb.events(type="assault")) == 2
+    assert kb.events(type="PROTEST") == []
+    assert len(kb.events(actor="Russian")) == 2
+    assert len(kb.events(country="UKR")) == 2 and kb.events(country="FRA") == []
+    row = kb.events(place="kharkiv", since="2025-03-01")[0]
+    assert row["article"] == "a2" and row["evidence"] == "Russian forces shelled Kharkiv overnight"
+
+
+def test_entities_top_and_type(kb):
+    top = kb.entities(top=2)
+    assert top[0]["articles"] == 2
+    people = kb.entities(type="PERSON")
+    assert {p["name"] for p in people} == {"Volodymyr Zelenskyy", "John Miller"}
+
+
+def test_entity_profile(kb):
+    p = kb.entity("Zelensky")
+    assert p["name"] == "Volodymyr Zelenskyy" and p["country"] == "UKR" and p["articles"] == 2
+    assert "Zelensky" in p["aliases"] and "Ukrainian President" in p["titles"]
+    assert len(p["quotes"]) == 2 and p["events_as_actor"] == [] and p["events_as_target"] == []
+    assert {c["name"] for c in p["co_mentions"]} >= {"Russian", "Kharkiv"}
+    assert kb.entity("Kharkiv")["events_as_target"][0]["type"] == "ASSAULT"
+    assert kb.entity("Nobody Atall") is None
+
+
+def test_search_and_show(kb):
+    hits = kb.search("rail strike")
+    assert [h["article"] for h in hits] == ["m1"] and "[rail]" in hits[0]["snippet"]
+    assert kb.search('"; DROP TABLE articles') == []  # user text is quoted, never FTS syntax
+    record = kb.show("a1")
+    assert record["article"]["text"].startswith("Ukrainian President") and record["quotes"][0]["speaker"] == "e1"
+    assert kb.show("1")["article"]["id"] == "a1" and kb.show("zzz") is None
