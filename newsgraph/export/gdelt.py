@@ -2,7 +2,7 @@
 own field syntax) and Event 2.0 rows (61 columns), one per article / event.
 
 What newsgraph cannot fill stays empty, as GDELT leaves it: themes, GCAM,
-images, tone (no tone lexicon ships with the installed packages; see README).
+images. Tone comes from the VADER lexicon (``tone.py``).
 Country codes are ISO 3166-1 alpha-2 where GDELT writes FIPS 10-4.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pycountry
 
 from ..lexicons import read_tsv
 from ..store.queries import full_record
+from .tone import tone
 
 __all__ = ["GKG_COLUMNS", "EVENT_COLUMNS", "gkg_row", "event_rows", "export_gkg", "export_events"]
 
@@ -144,7 +145,7 @@ def gkg_row(record: Mapping[str, Any], seq: int, added: str | None = None) -> li
     row = [
         f"{date}-{seq}", date, "1" if url else "2", _clean(source), _clean(url or art.get("id")),
         ";".join(counts1), ";".join(counts2), "", "", ";".join(locs1), ";".join(locs2),
-        persons, persons2, orgs, orgs2, "", ";".join(dates), "", "", "", "", "",
+        persons, persons2, orgs, orgs2, tone(text).gkg(), ";".join(dates), "", "", "", "", "",
         "#".join(quotes), allnames, ";".join(amounts), translation, extras,
     ]
     assert len(row) == len(GKG_COLUMNS)
@@ -163,6 +164,7 @@ def event_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], added: s
     lead_end = text.find("\n\n") if "\n\n" in text else min(len(text), 600)
     locs = {loc["id"]: loc for loc in record.get("locations", [])}
     rows = []
+    avg_tone = f"{tone(text).tone:.4f}" if record.get("events") else ""
     for v in record.get("events", []):
         cameo = (v.get("cameo") or "").strip()
         if not cameo or v.get("negated"):
@@ -188,7 +190,7 @@ def event_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], added: s
         row = [
             str(event_ids[v["id"]]), day[:8], day[:6], day[:4], f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}",
             *actors,
-            "1" if v["span"][0] < lead_end else "0", cameo, cameo[:3], cameo[:2], str(quad), str(goldstein), "1", "1", "1", "",
+            "1" if v["span"][0] < lead_end else "0", cameo, cameo[:3], cameo[:2], str(quad), str(goldstein), "1", "1", "1", avg_tone,
             *([""] * len(_GEO)), *([""] * len(_GEO)), *geo,
             _stamp(added) or day, _clean(art.get("url") or art.get("id")),
         ]

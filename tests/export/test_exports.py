@@ -67,7 +67,9 @@ def test_gkg_rows_parse_by_the_codebook(kb, tmp_path):
     amount, obj, off = row["V2.1AMOUNTS"].split(",")
     assert float(amount) == 12 and obj == "people"
     assert {n.rsplit(",", 1)[0] for n in row["V2.1ALLNAMES"].split(";")} == {"Volodymyr Zelenskyy", "Russian", "Kharkiv"}
-    assert row["V1.5TONE"] == "" and row["V2.1TRANSLATIONINFO"] == ""
+    tone = row["V1.5TONE"].split(",")
+    assert len(tone) == 7 and int(tone[6]) > 0 and float(tone[3]) >= 0
+    assert row["V2.1TRANSLATIONINFO"] == ""
     assert row["V2EXTRASXML"] == "<PAGE_TITLE>Zelenskyy speaks</PAGE_TITLE>"
 
 
