@@ -1,7 +1,6 @@
 """The command line: a thin shell over ``Pipeline`` and the readers."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import sys
@@ -19,16 +18,6 @@ from .settings import Settings
 __all__ = ["main", "cli"]
 
 
-def _check_date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        (dt.datetime if "T" in value else dt.date).fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD) or datetime") from None
-    return value
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
@@ -41,7 +30,7 @@ def cli(verbose: int) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default=None,
               help="Output format; default: text on a terminal, jsonl otherwise.")
-@click.option("--published", callback=_check_date, metavar="DATE",
+@click.option("--published", callback=cli_store.check_date, metavar="DATE",
               help="Publication date for articles that do not carry one (resolves 'on Wednesday').")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (setting `model`, env NEWSGRAPH_MODEL).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="A newsgraph.toml settings file.")

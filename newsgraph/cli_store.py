@@ -36,7 +36,8 @@ def register(group: click.Group) -> None:
         group.add_command(cmd)
 
 
-def _check_date(ctx, param, value):
+def check_date(ctx, param, value):
+    """Click callback: an ISO date or datetime, else a clear usage error."""
     if value is None:
         return None
     try:
@@ -132,7 +133,7 @@ def _count_inputs(sources: tuple[str, ...]) -> int | None:
 @click.argument("sources", nargs=-1, required=True)
 @DB
 @click.option("--workers", type=int, default=None, help="NLP worker processes (default: the number of CPUs).")
-@click.option("--published", callback=_check_date, metavar="DATE", help="Publication date for articles that carry none.")
+@click.option("--published", callback=check_date, metavar="DATE", help="Publication date for articles that carry none.")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
 def ingest(sources: tuple[str, ...], db: str, workers: int | None, published: str | None, model: str | None) -> None:
     """Extract SOURCES into the knowledge base; what it holds already is skipped.
@@ -201,8 +202,8 @@ def watch(feeds: tuple[str, ...], db: str, every: str, workers: int, rounds: int
 @DB
 @click.option("--speaker", help="Who said it (any alias or spelling of the name).")
 @click.option("--search", help="Words in the quote (full-text).")
-@click.option("--since", callback=_check_date, metavar="DATE")
-@click.option("--until", callback=_check_date, metavar="DATE")
+@click.option("--since", callback=check_date, metavar="DATE")
+@click.option("--until", callback=check_date, metavar="DATE")
 @LIMIT
 @FORMAT
 def quotes(db, speaker, search, since, until, limit, fmt) -> None:
@@ -218,8 +219,8 @@ def quotes(db, speaker, search, since, until, limit, fmt) -> None:
 @click.option("--target", help="The target's name (any alias).")
 @click.option("--country", help="Actor or target country (ISO alpha-3).")
 @click.option("--place", help="Where it happened (location name).")
-@click.option("--since", callback=_check_date, metavar="DATE")
-@click.option("--until", callback=_check_date, metavar="DATE")
+@click.option("--since", callback=check_date, metavar="DATE")
+@click.option("--until", callback=check_date, metavar="DATE")
 @LIMIT
 @FORMAT
 def events(db, type_, actor, target, country, place, since, until, limit, fmt) -> None:
@@ -299,7 +300,7 @@ def show(article, db, fmt) -> None:
 @click.argument("out")
 @DB
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gkg", "events"]), required=True)
-@click.option("--since", callback=_check_date, metavar="DATE", help="Only articles published on or after DATE.")
+@click.option("--since", callback=check_date, metavar="DATE", help="Only articles published on or after DATE.")
 def export(out, db, fmt, since) -> None:
     """Write the knowledge base to OUT (a file or - ; a directory for csv and parquet)."""
     with _kb(db) as kb:
