@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ArticleError
-from .extract import extract_entities
+from .extract import extract_entities, extract_quotes
 from .ingest import NormalizedText, make_article, normalize
 from .ingest.language import guess_language
 from .nlp import load_pipeline
@@ -36,11 +36,13 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
     """All extractors over one parsed article, in the order their inputs need;
     then every span mapped to the original text. One line per stage."""
     entities = extract_entities(doc)
+    quotes = extract_quotes(doc, entities)
     # repairs made while normalising are already in original offsets
     quality = Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs))
     return Record(
         article=article,
         entities=_remap(entities, ntext),
+        quotes=_remap(quotes, ntext),
         quality=quality,
     )
 

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "read_tsv"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "read_tsv"]
 
 
 def key(text: str) -> str:
@@ -120,4 +120,28 @@ def titles() -> dict[str, Title]:
     for row in read_tsv("titles.tsv"):
         role = {"yes": "generic", "domain": "domain"}.get(row["generic"], "title")
         out[row["word"].lower()] = Title(row["word"].lower(), None if row["domain"] in ("", "-") else row["domain"], role)
+    return out
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    #: speech | written | cognition | evidence | phrase (see the data file)
+    kind: str
+    #: the form used in the test sentence that exercises the entry
+    form: str
+
+    @property
+    def cues_direct(self) -> bool:
+        """Whether the verb can introduce a direct quote ("...," he said)."""
+        return self.kind in ("speech", "written")
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, SpeechVerb]:
+    """lemma (lower case; phrases with their spaces) -> SpeechVerb."""
+    out = {}
+    for row in read_tsv("speech_verbs.tsv"):
+        verb = SpeechVerb(row["lemma"].lower(), row["kind"], row["form"])
+        out[verb.lemma] = verb
     return out
