@@ -144,6 +144,16 @@ def _complement(verb: Token) -> Span | None:
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         return _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    # "X said at a meeting in which ... were involved that ...": a that-clause
+    # the parser hung on a modifier of the verb
+    for token in verb.subtree:
+        if token.i > verb.i and token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            if token.head.lemma_.lower() not in speech_verbs():
+                return _trim(doc, token.left_edge.i, token.right_edge.i + 1)
+            break
+    trailing = _trailing(verb)
+    if trailing is not None:
+        return trailing
     head = verb.head
     if verb.dep_ in ("parataxis", "ccomp", "conj") and head.i < verb.i and head.pos_ in _VERB_POS:
         # "A happened, officials said": the clause before the comma
@@ -151,6 +161,23 @@ def _complement(verb: Token) -> Span | None:
         if end - 1 > start and doc[end - 1].is_punct and any(c.dep_ == "nsubj" for c in verb.children):
             return _trim(doc, start, end)
     return None
+
+
+def _trailing(verb: Token) -> Span | None:
+    """"..., the officials said (on Monday).": the sentence before the comma
+    that precedes the verb's own subject."""
+    doc, sent = verb.doc, verb.sent
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects or sent.end - verb.i > 6:
+        return None
+    subject = subjects[-1]
+    comma = subject.left_edge.i - 1
+    if comma <= sent.start or doc[comma].text not in (",", "\u2014", "-", '"'):
+        return None
+    after = [t for t in doc[verb.i + 1 : sent.end] if not t.is_space]
+    if any(t.text in _STOPS for t in after[:-1]):
+        return None
+    return _trim(doc, sent.start, comma)
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
@@ -166,9 +193,9 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
 def _subject(verb: Token, inversion: bool) -> Token | None:
     v = verb
     for _ in range(3):
-        for child in v.children:
-            if child.dep_ == "nsubj":
-                return child
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:  # the one nearest the verb: "..., the officials said"
+            return min(subjects, key=lambda c: abs(c.i - v.i))
         if v.dep_ in _INHERIT_DEPS and v.head is not v:
             v = v.head
         else:
