@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import SpeechVerb, speech_verbs
+from ..lexicons import SpeechVerb, speech_verb_forms, speech_verbs
 from ..records import Entity, Quote, Span
 from .quote_marks import Passage, find_passages
 from .speakers import Speaker, Speakers
@@ -122,7 +122,7 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
             continue
         if token.pos_ not in _VERB_POS or not token.tag_.startswith("VB"):
             continue
-        entry = verbs.get(token.lemma_.lower())
+        entry = _entry(verbs, token)
         if entry is None or entry.kind == "phrase" or speakers.inside_quote(token.idx):
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
@@ -135,6 +135,10 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
         conf = _confidence(speaker, entry)
         out.append(_Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0))
     return out
+
+
+def _entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:
+    return verbs.get(token.lemma_.lower()) or speech_verb_forms().get(token.lower_)
 
 
 def _complement(verb: Token) -> Span | None:
@@ -196,7 +200,7 @@ def _subject(verb: Token, inversion: bool) -> Token | None:
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
         if subjects:  # the one nearest the verb: "..., the officials said"
             return min(subjects, key=lambda c: abs(c.i - v.i))
-        if v.dep_ in _INHERIT_DEPS and v.head is not v:
+        if v.dep_ in _INHERIT_DEPS and v.head.i != v.i:
             v = v.head
         else:
             break
@@ -217,7 +221,7 @@ def _phrase_cue(doc: Doc, token: Token, entry: SpeechVerb, speakers: Speakers) -
     if not objs or speakers.inside_quote(token.idx):
         return None
     clause = token.head
-    while clause.pos_ not in _VERB_POS and clause.head is not clause:
+    while clause.pos_ not in _VERB_POS and clause.head.i != clause.i:
         clause = clause.head
     own_start = token.left_edge.i
     own_end = max(token.right_edge.i, objs[0].right_edge.i) + 1
@@ -251,7 +255,10 @@ def _settle(doc: Doc, span: Span, passages: list[Passage]) -> tuple[Span | None,
             end = p.end + (1 if p.closed else 0)
         inside.append(n)
         quoted += len(doc.text[p.start : p.end].split())
-    words = len(doc.text[start:end].split())
+    # words of the clause's own before or between its passages; words only
+    # after the last one ('said "..." to the crowd') do not make it reported
+    last_end = max((passages[n].end for n in inside), default=end)
+    words = len(doc.text[start:last_end].split())
     if inside and words - quoted < _MIN_OWN_WORDS:
         return None, []
     return (start, end), inside
@@ -271,7 +278,7 @@ def _direct(doc: Doc, p: Passage, verbs, speakers: Speakers, found: list[_Found]
         verb, after = cue
         subject = _subject(verb, inversion=after)
         speaker = speakers.of(subject) if subject is not None else None
-        conf = _confidence(speaker, verbs.get(verb.lemma_.lower()))
+        conf = _confidence(speaker, _entry(verbs, verb))
         return _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), conf, p.paragraph)
     credit = _credit(doc, p) if p.closed else None
     if credit is not None:
@@ -300,7 +307,7 @@ def _cue_after(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
     for token in doc[i : i + _AFTER_WINDOW]:
         if token.text in _STOPS or '"' in token.text or "\n" in token.text:
             break
-        entry = verbs.get(token.lemma_.lower())
+        entry = _entry(verbs, token)
         if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
             return token, True
     return None
@@ -319,7 +326,7 @@ def _cue_before(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
         token = doc[j]
         if token.text in _STOPS or '"' in token.text or "\n" in token.text:
             break
-        entry = verbs.get(token.lemma_.lower())
+        entry = _entry(verbs, token)
         if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
             return token, False
     return None

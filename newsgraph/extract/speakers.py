@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..lexicons import gendered_words
 from ..records import Entity, Span
 
 __all__ = ["Speaker", "Speakers"]
 
-_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "it"})
 _UNRESOLVED_PRONOUNS = frozenset({"i", "we", "you", "one", "someone", "somebody", "this", "that", "there", "what", "all", "both"})
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -59,12 +60,25 @@ class Speakers:
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]):
         self.doc = doc
         self.by_token: dict[int, Entity] = {}
+        #: entity id -> "m" | "f", from honorifics and gendered titles
+        self.gender: dict[str, str] = {}
+        gendered = gendered_words()
         for entity in entities:
+            if entity.type == "PERSON":
+                for word in " ".join(entity.titles).lower().split():
+                    if word in gendered:
+                        self.gender[entity.id] = gendered[word]
             for s, e in entity.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
-                if span is not None:
-                    for t in span:
-                        self.by_token.setdefault(t.i, entity)
+                if span is None:
+                    continue
+                for t in span:
+                    self.by_token.setdefault(t.i, entity)
+                if entity.type == "PERSON":
+                    for t in (doc[span.start - 1] if span.start else span[0], span[0]):
+                        word = t.lower_.rstrip(".")
+                        if word in gendered:
+                            self.gender[entity.id] = gendered[word]
         self._quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._antecedents: list[_Antecedent] = []
@@ -77,7 +91,7 @@ class Speakers:
         """The speaker a subject token names or refers to."""
         lower = token.lower_
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS)
+            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
             src = (token.idx, token.idx + len(token))
             if ante is None:
                 return Speaker(None, None, src, "unresolved")
@@ -138,9 +152,12 @@ class Speakers:
             lower = token.lower_
             ante: _Antecedent | None = None
             if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-                found = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS)
+                gender = _PERSON_PRONOUNS.get(lower)
+                found = self._antecedent(token.i, person=gender is not None, gender=gender)
                 if found is not None:
                     ante = _Antecedent(token.i, found.entity, found.name, found.person)
+                    if gender and found.entity is not None:
+                        self.gender.setdefault(found.entity.id, gender)
             elif token.pos_ in ("PROPN", "NOUN"):
                 entity = self._entity(token)
                 if entity is not None:
@@ -151,17 +168,21 @@ class Speakers:
                 self._antecedents.append(ante)
                 self._positions.append(token.i)
 
-    def _antecedent(self, i: int, person: bool) -> _Antecedent | None:
+    def _agrees(self, entity: Entity | None, gender: str | None) -> bool:
+        return gender is None or entity is None or self.gender.get(entity.id, gender) == gender
+
+    def _antecedent(self, i: int, person: bool, gender: str | None = None) -> _Antecedent | None:
         k = bisect.bisect_left(self._positions, i) - 1
         while k >= 0 and i - self._positions[k] <= _MAX_BACK:
             ante = self._antecedents[k]
             if ante.person == person and (person or ante.entity is None or ante.entity.type in _GROUP_TYPES):
-                return ante
+                if self._agrees(ante.entity, gender):
+                    return ante
             k -= 1
         if person:
             # no person subject: the nearest person named before it at all
             for j in range(i - 1, max(-1, i - _MAX_BACK), -1):
                 entity = self.by_token.get(j)
-                if entity is not None and entity.type == "PERSON" and not self.inside_quote(self.doc[j].idx):
+                if entity is not None and entity.type == "PERSON" and self._agrees(entity, gender) and not self.inside_quote(self.doc[j].idx):
                     return _Antecedent(j, entity, entity.name, True)
         return None

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "read_tsv"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv"]
 
 
 def key(text: str) -> str:
@@ -145,3 +145,16 @@ def speech_verbs() -> dict[str, SpeechVerb]:
         verb = SpeechVerb(row["lemma"].lower(), row["kind"], row["form"])
         out[verb.lemma] = verb
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verb_forms() -> dict[str, SpeechVerb]:
+    """Inflected form (the data file's ``form``, first word) -> SpeechVerb: a
+    fallback where the lemmatizer errs ("hoped" -> "hop")."""
+    return {v.form.split()[0].lower(): v for v in speech_verbs().values() if v.kind != "phrase"}
+
+
+@functools.lru_cache(maxsize=1)
+def gendered_words() -> dict[str, str]:
+    """Honorific or title word (lower case, no dot) -> "m" | "f"."""
+    return {row["word"].lower(): row["gender"] for row in read_tsv("gendered_words.tsv")}
