@@ -62,6 +62,8 @@ class _Found:
     cue_span: Span | None
     confidence: float
     paragraph: int
+    #: may sit inside another quote's content (False: folded into it)
+    nested_ok: bool = True
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
@@ -128,13 +130,30 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             continue  # "it is believed that ...": no source
         content = _complement(token)
+        nested_ok = True
+        if content is None and entry.infinitive:
+            content, nested_ok = _infinitive(token), False
         if content is None:
             continue
         subject = _subject(token, inversion=False)
         speaker = speakers.of(subject) if subject is not None else None
         conf = _confidence(speaker, entry)
-        out.append(_Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0))
-    return out
+        found = _Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0)
+        found.nested_ok = nested_ok
+        out.append(found)
+    # an intention inside reported speech ("said he wanted to ...") is part of it
+    spans = [f.span for f in out if f.nested_ok]
+    return [f for f in out if f.nested_ok or not any(s[0] <= f.cue_span[0] < s[1] for s in spans)]
+
+
+def _infinitive(verb: Token) -> Span | None:
+    """"X vowed to stay", "X told aides to leave": object and infinitive."""
+    comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not comps:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i]
+    start = (objects[0] if objects else comps[0]).left_edge.i
+    return _trim(doc=verb.doc, start=start, end=comps[0].right_edge.i + 1)
 
 
 def _entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:

@@ -130,6 +130,8 @@ class SpeechVerb:
     kind: str
     #: the form used in the test sentence that exercises the entry
     form: str
+    #: also reports with a to-infinitive ("vowed to stay")
+    infinitive: bool = False
 
     @property
     def cues_direct(self) -> bool:
@@ -142,7 +144,7 @@ def speech_verbs() -> dict[str, SpeechVerb]:
     """lemma (lower case; phrases with their spaces) -> SpeechVerb."""
     out = {}
     for row in read_tsv("speech_verbs.tsv"):
-        verb = SpeechVerb(row["lemma"].lower(), row["kind"], row["form"])
+        verb = SpeechVerb(row["lemma"].lower(), row["kind"], row["form"], row.get("to") == "yes")
         out[verb.lemma] = verb
     return out
 

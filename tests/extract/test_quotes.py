@@ -157,6 +157,8 @@ def test_continuation_paragraph():
 def _lexicon_sentence(form: str) -> str:
     if form == "according to":
         return "According to Mayor Ana Lind, the harbour would reopen in May."
+    if form.split()[0] in ("wanted", "planned", "intended", "refused", "declined", "urged", "encouraged"):
+        return f"Mayor Ana Lind {form} to reopen the harbour in May."
     glue = "" if form.endswith("whether") else " that"
     return f"Mayor Ana Lind {form}{glue} the harbour would reopen in May."
 
@@ -175,7 +177,7 @@ def test_every_speech_verb_cues_a_quote(pipeline):
     assert len(entries) > 50
     records = list(pipeline.pipe([_lexicon_sentence(v.form) for v in entries]))
     for entry, record in zip(entries, records):
-        hits = [q for q in record.quotes if "harbour would reopen" in record.text_of(q.span)]
+        hits = [q for q in record.quotes if "harbour" in record.text_of(q.span)]
         assert hits, f"{entry.lemma!r}: no quote in {record.article.text!r}"
         assert hits[0].cue.lower() == entry.form.split()[0].lower() or hits[0].cue.lower() == entry.lemma, entry
         assert hits[0].speaker_name == "Ana Lind", entry
