@@ -78,7 +78,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     absorbed: set[int] = set()
     seen: set[Span] = set()
     for cand in _reported(doc, verbs, speakers):
-        span, inside = _settle(doc, cand.span, passages)
+        span, inside = _settle(text, cand.span, passages)
         if span is None or span in seen:
             continue
         seen.add(span)
@@ -92,7 +92,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     for n, passage in enumerate(passages):
         if n in absorbed:
             continue
-        quote = _direct(doc, passage, verbs, speakers, found, previous)
+        quote = _direct(doc, text, passage, verbs, speakers, found, previous)
         if quote is not None:
             found.append(quote)
             previous = quote
@@ -255,10 +255,10 @@ def _phrase_cue(doc: Doc, token: Token, entry: SpeechVerb, speakers: Speakers) -
         return None
     speaker = speakers.of(objs[0])
     cue_span = (token.idx, doc[last].idx + len(doc[last]))
-    return _Found("indirect", content, speaker, doc.text[cue_span[0] : cue_span[1]], cue_span, _confidence(speaker, entry) - 0.05, 0)
+    return _Found("indirect", content, speaker, doc[token.i : last + 1].text, cue_span, _confidence(speaker, entry) - 0.05, 0)
 
 
-def _settle(doc: Doc, span: Span, passages: list[Passage]) -> tuple[Span | None, list[int]]:
+def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None, list[int]]:
     """A reported clause with the passages it holds; extended over a passage it
     cuts in two. None when the clause is (nearly) all quotation: then it is a
     direct quote and the passage path handles it."""
@@ -273,11 +273,11 @@ def _settle(doc: Doc, span: Span, passages: list[Passage]) -> tuple[Span | None,
         if p.end > end:
             end = p.end + (1 if p.closed else 0)
         inside.append(n)
-        quoted += len(doc.text[p.start : p.end].split())
+        quoted += len(text[p.start : p.end].split())
     # words of the clause's own before or between its passages; words only
     # after the last one ('said "..." to the crowd') do not make it reported
     last_end = max((passages[n].end for n in inside), default=end)
-    words = len(doc.text[start:last_end].split())
+    words = len(text[start:last_end].split())
     if inside and words - quoted < _MIN_OWN_WORDS:
         return None, []
     return (start, end), inside
@@ -285,9 +285,9 @@ def _settle(doc: Doc, span: Span, passages: list[Passage]) -> tuple[Span | None,
 
 # ------------------------------------------------------------ direct quotes
 
-def _direct(doc: Doc, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None) -> _Found | None:
+def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None) -> _Found | None:
     span = (p.start, p.end)
-    words = len(doc.text[p.start : p.end].split())
+    words = len(text[p.start : p.end].split())
     if p.continues and previous is not None and previous.kind == "direct":
         return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
     cue = _cue_after(doc, p, verbs) if p.closed else None
@@ -303,7 +303,7 @@ def _direct(doc: Doc, p: Passage, verbs, speakers: Speakers, found: list[_Found]
     if credit is not None:
         speaker = speakers.of(credit)
         return _Found("direct", span, speaker, None, None, 0.7 if speaker.entity or speaker.name else 0.4, p.paragraph)
-    if not _starts_sentence(doc.text, p.open_at) or words < _MIN_FLOATING_WORDS:
+    if not _starts_sentence(text, p.open_at) or words < _MIN_FLOATING_WORDS:
         return None  # a scare quote or a title
     last = _last_before(found, p.open_at)
     if last is not None and last.speaker is not None and p.paragraph - last.paragraph <= 1:
@@ -374,8 +374,10 @@ def _credit(doc: Doc, p: Passage) -> Token | None:
 
 
 def _starts_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" ")
-    return not before or before[-1] in '\n.!?:"'
+    i = at - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in '\n.!?:"'
 
 
 def _last_before(found: list[_Found], at: int) -> _Found | None:

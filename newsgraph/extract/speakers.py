@@ -59,6 +59,7 @@ class Speakers:
 
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]):
         self.doc = doc
+        self.text = doc.text  # built from the tokens on every access: once
         self.by_token: dict[int, Entity] = {}
         #: entity id -> "m" | "f", from honorifics and gendered titles
         self.gender: dict[str, str] = {}
@@ -138,7 +139,7 @@ class Speakers:
 
     def _group_name(self, token: Token) -> str:
         start, end = self._phrase(token)
-        words = self.doc.text[start:end].split()
+        words = self.text[start:end].split()
         while words and words[0].lower() in _DETERMINERS:
             words = words[1:]
         return " ".join(words) or token.text
