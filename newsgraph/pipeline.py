@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ArticleError
-from .extract import extract_entities
+from .extract import extract_entities, extract_quotes
 from .extract.events import extract_events
 from .extract.places import extract_places, with_place_countries
 from .geo import Gazetteer, load_gazetteer
@@ -41,12 +41,14 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: G
     entities = extract_entities(doc)
     locations = extract_places(doc, entities, gazetteer or load_gazetteer())
     entities = with_place_countries(entities, locations)
-    events = extract_events(doc, entities, (), (), (), locations)
+    quotes = extract_quotes(doc, entities)
+    events = extract_events(doc, entities, quotes, (), (), locations)
     # repairs made while normalising are already in original offsets
     quality = Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs))
     return Record(
         article=article,
         entities=_remap(entities, ntext),
+        quotes=_remap(quotes, ntext),
         events=_remap(events, ntext),
         locations=_remap(locations, ntext),
         quality=quality,

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "read_tsv"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv"]
 
 
 def key(text: str) -> str:
@@ -121,3 +121,42 @@ def titles() -> dict[str, Title]:
         role = {"yes": "generic", "domain": "domain"}.get(row["generic"], "title")
         out[row["word"].lower()] = Title(row["word"].lower(), None if row["domain"] in ("", "-") else row["domain"], role)
     return out
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    #: speech | written | cognition | evidence | phrase (see the data file)
+    kind: str
+    #: the form used in the test sentence that exercises the entry
+    form: str
+    #: also reports with a to-infinitive ("vowed to stay")
+    infinitive: bool = False
+
+    @property
+    def cues_direct(self) -> bool:
+        """Whether the verb can introduce a direct quote ("...," he said)."""
+        return self.kind in ("speech", "written")
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, SpeechVerb]:
+    """lemma (lower case; phrases with their spaces) -> SpeechVerb."""
+    out = {}
+    for row in read_tsv("speech_verbs.tsv"):
+        verb = SpeechVerb(row["lemma"].lower(), row["kind"], row["form"], row.get("to") == "yes")
+        out[verb.lemma] = verb
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verb_forms() -> dict[str, SpeechVerb]:
+    """Inflected form (the data file's ``form``, first word) -> SpeechVerb: a
+    fallback where the lemmatizer errs ("hoped" -> "hop")."""
+    return {v.form.split()[0].lower(): v for v in speech_verbs().values() if v.kind != "phrase"}
+
+
+@functools.lru_cache(maxsize=1)
+def gendered_words() -> dict[str, str]:
+    """Honorific or title word (lower case, no dot) -> "m" | "f"."""
+    return {row["word"].lower(): row["gender"] for row in read_tsv("gendered_words.tsv")}

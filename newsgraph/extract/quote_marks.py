@@ -1,0 +1,120 @@
+"""Quoted passages: quote marks paired into spans, paragraph by paragraph.
+
+Works on the NLP text, where every double mark (straight, curly, German „…“,
+guillemets) is already ``"`` and every single one ``'``. Whether a mark opens or
+closes is read from its neighbours (a space before: opens; a space or
+punctuation after: closes), so reversed, German and French conventions pair
+alike. Marks never pair across a paragraph: a paragraph whose quote is still
+open at its end yields an unclosed passage (``closed=False``), and a following
+paragraph that opens with a mark continues it (``continues=True``), the
+newsroom convention for quotes running over several paragraphs. A stray mark
+that cannot pair is ignored.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Passage", "find_passages"]
+
+_OPEN_BEFORE = frozenset(" \n([{-\u2014\u2013/:;,")
+_CLOSE_AFTER = frozenset(" \n)]}.,;:!?-\u2014\u2013/")
+#: single marks pair only around at least this many words (apostrophes abound)
+_SINGLE_MIN_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Passage:
+    #: the quoted content, marks excluded, in doc coordinates
+    start: int
+    end: int
+    #: the opening mark's offset; the closing mark's, or None when unclosed
+    open_at: int
+    close_at: int | None
+    #: index of the paragraph (line) it sits in
+    paragraph: int
+    #: opens a paragraph while the previous paragraph's quote was left open
+    continues: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+
+def find_passages(text: str) -> list[Passage]:
+    """Every quoted passage of ``text``, in order, none overlapping."""
+    out: list[Passage] = []
+    start = 0
+    for n, line in enumerate(text.split("\n")):
+        left_open = bool(out) and not out[-1].closed and out[-1].paragraph == n - 1
+        found = _pair(line, start, n, '"') if '"' in line else []
+        if not found and "'" in line:
+            found = _pair_single(line, start, n)
+        if found and left_open and found[0].open_at == start + _indent(line):
+            first = found[0]
+            found[0] = Passage(first.start, first.end, first.open_at, first.close_at, n, continues=True)
+        out.extend(found)
+        start += len(line) + 1
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _can_open(line: str, i: int) -> bool:
+    return (i == 0 or line[i - 1] in _OPEN_BEFORE) and i + 1 < len(line) and not line[i + 1].isspace()
+
+
+def _can_close(line: str, i: int) -> bool:
+    return i > 0 and not line[i - 1].isspace() and (i + 1 == len(line) or line[i + 1] in _CLOSE_AFTER or line[i + 1] in "\"'")
+
+
+def _pair(line: str, base: int, n: int, mark: str) -> list[Passage]:
+    out: list[Passage] = []
+    opened: int | None = None
+    for i, ch in enumerate(line):
+        if ch != mark:
+            continue
+        if opened is None:
+            if _can_open(line, i):
+                opened = i
+        elif _can_close(line, i):
+            if line[opened + 1 : i].strip():
+                out.append(_passage(line, base, n, opened, i))
+            opened = None
+        elif _can_open(line, i):
+            # two openers in a row: the first one was stray
+            opened = i
+    if opened is not None and line[opened + 1 :].strip():
+        out.append(_passage(line, base, n, opened, None))
+    return out
+
+
+def _pair_single(line: str, base: int, n: int) -> list[Passage]:
+    """Single marks double as apostrophes: pair an opener (after a space,
+    before a letter) with the next closer (after a non-space, before a space or
+    punctuation) only around a few words."""
+    out: list[Passage] = []
+    i = 0
+    while i < len(line):
+        if line[i] == "'" and _can_open(line, i) and line[i + 1].isalpha():
+            j = i + 1
+            while j < len(line):
+                if line[j] == "'" and _can_close(line, j) and line[j - 1] != "s":
+                    break
+                j += 1
+            if j < len(line) and len(line[i + 1 : j].split()) >= _SINGLE_MIN_WORDS:
+                out.append(_passage(line, base, n, i, j))
+                i = j
+        i += 1
+    return out
+
+
+def _passage(line: str, base: int, n: int, opened: int, closed: int | None) -> Passage:
+    end = closed if closed is not None else len(line.rstrip())
+    s, e = opened + 1, end
+    while s < e and line[s].isspace():
+        s += 1
+    while e > s and line[e - 1].isspace():
+        e -= 1
+    return Passage(base + s, base + e, base + opened, None if closed is None else base + closed, n)

@@ -1,0 +1,397 @@
+"""Quotes: who said what, as direct, indirect and mixed quotes.
+
+    reported clauses   a speech verb from the lexicon and its clausal
+                       complement ("X said (that) ...", "..., X said",
+                       "X told Y ...", "according to X, ..."): indirect; with a
+                       quoted fragment inside: one mixed quote
+    quoted passages    quote marks paired per paragraph (``quote_marks``); a
+                       passage not inside a reported clause is a direct quote,
+                       cued by a speech verb after it ("...," he said), before
+                       it (X said: "..."), a headline credit ("...": X, "..." -- X),
+                       or by context: a passage continuing the previous
+                       paragraph's open quote, or a sentence-initial passage
+                       following another quote (a "floating" quote) continues
+                       that speaker
+    leftovers          short passages in mid-sentence without a cue are scare
+                       quotes or titles, not quotes
+
+Speakers are resolved by ``speakers.Speakers`` (names, pronouns, groups).
+Everything works in doc coordinates; the pipeline maps the spans back.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import SpeechVerb, speech_verb_forms, speech_verbs
+from ..records import Entity, Quote, Span
+from .quote_marks import Passage, find_passages
+from .speakers import Speaker, Speakers
+
+__all__ = ["extract_quotes"]
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_LEADING_SKIP = frozenset({"that", "whether", "if", ",", ":", "-", "\u2014", "\u2013"})
+_STOPS = frozenset({".", "!", "?", ";"})
+_DASHES = frozenset({":", "-", "--", "\u2014", "\u2013"})
+#: verbs whose object is the hearer, never the speaker ("told reporters")
+_HEARER_OBJECT = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})
+_INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+#: a reported clause needs this many words of its own outside quote marks;
+#: fewer, and it is a direct quote cued by the verb
+_MIN_OWN_WORDS = 3
+#: passages without a cue shorter than this (words) are scare quotes/titles
+_MIN_FLOATING_WORDS = 4
+_MIN_UNCUED_WORDS = 8
+#: how far (tokens) a cue may sit after a closing / before an opening mark
+_AFTER_WINDOW = 8
+_BEFORE_WINDOW = 12
+_BEFORE_WINDOW_NO_PUNCT = 3
+
+_CONFIDENCE = {"name": 0.92, "group": 0.8, "pronoun": 0.82, "unresolved": 0.45}
+
+
+@dataclass
+class _Found:
+    kind: str
+    span: Span
+    speaker: Speaker | None
+    cue: str | None
+    cue_span: Span | None
+    confidence: float
+    paragraph: int
+    #: may sit inside another quote's content (False: folded into it)
+    nested_ok: bool = True
+
+
+def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    text = doc.text
+    passages = find_passages(text)
+    quoted = [(p.open_at, (p.close_at + 1) if p.closed else p.end) for p in passages]
+    speakers = Speakers(doc, entities, quoted)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    verbs = speech_verbs()
+
+    found: list[_Found] = []
+    absorbed: set[int] = set()
+    seen: set[Span] = set()
+    for cand in _reported(doc, verbs, speakers):
+        span, inside = _settle(text, cand.span, passages)
+        if span is None or span in seen:
+            continue
+        seen.add(span)
+        absorbed.update(inside)
+        cand.span = span
+        cand.kind = "mixed" if inside else "indirect"
+        cand.paragraph = bisect.bisect_left(breaks, span[0])
+        found.append(cand)
+
+    previous: _Found | None = None
+    for n, passage in enumerate(passages):
+        if n in absorbed:
+            continue
+        quote = _direct(doc, text, passage, verbs, speakers, found, previous)
+        if quote is not None:
+            found.append(quote)
+            previous = quote
+    found.sort(key=lambda f: f.span)
+    return [_record(i, f) for i, f in enumerate(found, 1)]
+
+
+def _record(n: int, f: _Found) -> Quote:
+    sp = f.speaker
+    return Quote(
+        id=f"q{n}", kind=f.kind, span=f.span,
+        speaker=sp.entity if sp else None, speaker_name=sp.name if sp else None,
+        source_span=sp.source if sp else None,
+        cue=f.cue, cue_span=f.cue_span, confidence=round(f.confidence, 3),
+    )
+
+
+# ------------------------------------------------------------ reported speech
+
+def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> list[_Found]:
+    out: list[_Found] = []
+    phrases = {v.lemma.split()[0]: v for v in verbs.values() if v.kind == "phrase"}
+    for token in doc:
+        lower = token.lower_
+        if lower in phrases:
+            found = _phrase_cue(doc, token, phrases[lower], speakers)
+            if found is not None:
+                out.append(found)
+            continue
+        if token.pos_ not in _VERB_POS or not token.tag_.startswith("VB"):
+            continue
+        entry = _entry(verbs, token)
+        if entry is None or entry.kind == "phrase" or speakers.inside_quote(token.idx):
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+            continue  # "it is believed that ...": no source
+        content = _complement(token)
+        nested_ok = True
+        if content is None and entry.infinitive:
+            content, nested_ok = _infinitive(token), False
+        if content is None:
+            continue
+        subject = _subject(token, inversion=False)
+        speaker = speakers.of(subject) if subject is not None else None
+        conf = _confidence(speaker, entry)
+        found = _Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0)
+        found.nested_ok = nested_ok
+        out.append(found)
+    # an intention inside reported speech ("said he wanted to ...") is part of it
+    spans = [f.span for f in out if f.nested_ok]
+    return [f for f in out if f.nested_ok or not any(s[0] <= f.cue_span[0] < s[1] for s in spans)]
+
+
+def _infinitive(verb: Token) -> Span | None:
+    """"X vowed to stay", "X told aides to leave": object and infinitive."""
+    comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not comps:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i]
+    start = (objects[0] if objects else comps[0]).left_edge.i
+    return _trim(doc=verb.doc, start=start, end=comps[0].right_edge.i + 1)
+
+
+def _entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:
+    return verbs.get(token.lemma_.lower()) or speech_verb_forms().get(token.lower_)
+
+
+def _complement(verb: Token) -> Span | None:
+    """The reported clause of a speech verb, in doc chars, or None."""
+    doc = verb.doc
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
+        return _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    # "X said at a meeting in which ... were involved that ...": a that-clause
+    # the parser hung on a modifier of the verb
+    for token in verb.subtree:
+        if token.i > verb.i and token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            if token.head.lemma_.lower() not in speech_verbs():
+                return _trim(doc, token.left_edge.i, token.right_edge.i + 1)
+            break
+    trailing = _trailing(verb)
+    if trailing is not None:
+        return trailing
+    head = verb.head
+    if verb.dep_ in ("parataxis", "ccomp", "conj") and head.i < verb.i and head.pos_ in _VERB_POS:
+        # "A happened, officials said": the clause before the comma
+        start, end = head.left_edge.i, verb.left_edge.i
+        if end - 1 > start and doc[end - 1].is_punct and any(c.dep_ == "nsubj" for c in verb.children):
+            return _trim(doc, start, end)
+    return None
+
+
+def _trailing(verb: Token) -> Span | None:
+    """"..., the officials said (on Monday).": the sentence before the comma
+    that precedes the verb's own subject."""
+    doc, sent = verb.doc, verb.sent
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects or sent.end - verb.i > 6:
+        return None
+    subject = subjects[-1]
+    comma = subject.left_edge.i - 1
+    if comma <= sent.start or doc[comma].text not in (",", "\u2014", "-", '"'):
+        return None
+    after = [t for t in doc[verb.i + 1 : sent.end] if not t.is_space]
+    if any(t.text in _STOPS for t in after[:-1]):
+        return None
+    return _trim(doc, sent.start, comma)
+
+
+def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    while start < end and (doc[start].lower_ in _LEADING_SKIP or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != '"')):
+        end -= 1
+    if sum(1 for t in doc[start:end] if t.is_alpha) < 2:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subject(verb: Token, inversion: bool) -> Token | None:
+    v = verb
+    for _ in range(3):
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:  # the one nearest the verb: "..., the officials said"
+            return min(subjects, key=lambda c: abs(c.i - v.i))
+        if v.dep_ in _INHERIT_DEPS and v.head.i != v.i:
+            v = v.head
+        else:
+            break
+    if inversion and verb.lemma_.lower() not in _HEARER_OBJECT:
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                return child
+    return None
+
+
+def _phrase_cue(doc: Doc, token: Token, entry: SpeechVerb, speakers: Speakers) -> _Found | None:
+    """"according to X": X is the source; the clause it is attached to is the content."""
+    words = entry.lemma.split()
+    last = token.i + len(words) - 1
+    if last >= len(doc) or [t.lower_ for t in doc[token.i : last + 1]] != words:
+        return None
+    objs = [c for c in doc[last].children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+    if not objs or speakers.inside_quote(token.idx):
+        return None
+    clause = token.head
+    while clause.pos_ not in _VERB_POS and clause.head.i != clause.i:
+        clause = clause.head
+    own_start = token.left_edge.i
+    own_end = max(token.right_edge.i, objs[0].right_edge.i) + 1
+    c_start, c_end = clause.left_edge.i, clause.right_edge.i + 1
+    if own_start <= c_start:
+        content = _trim(doc, own_end, c_end)
+    elif own_end >= c_end:
+        content = _trim(doc, c_start, own_start)
+    else:
+        content = _trim(doc, c_start, c_end)
+    if content is None:
+        return None
+    speaker = speakers.of(objs[0])
+    cue_span = (token.idx, doc[last].idx + len(doc[last]))
+    return _Found("indirect", content, speaker, doc[token.i : last + 1].text, cue_span, _confidence(speaker, entry) - 0.05, 0)
+
+
+def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None, list[int]]:
+    """A reported clause with the passages it holds; extended over a passage it
+    cuts in two. None when the clause is (nearly) all quotation: then it is a
+    direct quote and the passage path handles it."""
+    start, end = span
+    inside: list[int] = []
+    quoted = 0
+    for n, p in enumerate(passages):
+        if p.end <= start or p.start >= end:
+            continue
+        if p.start < start - 1:
+            return None, []  # the clause sits inside a quote
+        if p.end > end:
+            end = p.end + (1 if p.closed else 0)
+        inside.append(n)
+        quoted += len(text[p.start : p.end].split())
+    # words of the clause's own before or between its passages; words only
+    # after the last one ('said "..." to the crowd') do not make it reported
+    last_end = max((passages[n].end for n in inside), default=end)
+    words = len(text[start:last_end].split())
+    if inside and words - quoted < _MIN_OWN_WORDS:
+        return None, []
+    return (start, end), inside
+
+
+# ------------------------------------------------------------ direct quotes
+
+def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None) -> _Found | None:
+    span = (p.start, p.end)
+    words = len(text[p.start : p.end].split())
+    if p.continues and previous is not None and previous.kind == "direct":
+        return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
+    cue = _cue_after(doc, p, verbs) if p.closed else None
+    if cue is None:
+        cue = _cue_before(doc, p, verbs)
+    if cue is not None:
+        verb, after = cue
+        subject = _subject(verb, inversion=after)
+        speaker = speakers.of(subject) if subject is not None else None
+        conf = _confidence(speaker, _entry(verbs, verb))
+        return _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), conf, p.paragraph)
+    credit = _credit(doc, p) if p.closed else None
+    if credit is not None:
+        speaker = speakers.of(credit)
+        return _Found("direct", span, speaker, None, None, 0.7 if speaker.entity or speaker.name else 0.4, p.paragraph)
+    if not _starts_sentence(text, p.open_at) or words < _MIN_FLOATING_WORDS:
+        return None  # a scare quote or a title
+    last = _last_before(found, p.open_at)
+    if last is not None and last.speaker is not None and p.paragraph - last.paragraph <= 1:
+        return _Found("direct", span, last.speaker, None, None, min(0.65, last.confidence - 0.2), p.paragraph)
+    if words >= _MIN_UNCUED_WORDS:
+        return _Found("direct", span, None, None, None, 0.3, p.paragraph)
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else -1
+
+
+def _cue_after(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
+    """'"...," he said' / '"...," said X': a speech verb shortly after the close."""
+    i = _token_at(doc, p.close_at) + 1
+    if i <= 0:
+        return None
+    for token in doc[i : i + _AFTER_WINDOW]:
+        if token.text in _STOPS or '"' in token.text or "\n" in token.text:
+            break
+        entry = _entry(verbs, token)
+        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
+            return token, True
+    return None
+
+
+def _cue_before(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
+    """'X said: "..."' / 'X said "..."': a speech verb shortly before the open."""
+    i = _token_at(doc, p.open_at)
+    if i <= 0:
+        return None
+    prev = doc[i - 1]
+    while prev.is_space and prev.i > 0 and "\n" not in prev.text:
+        prev = doc[prev.i - 1]
+    window = _BEFORE_WINDOW if prev.text in (":", ",") else _BEFORE_WINDOW_NO_PUNCT
+    for j in range(i - 1, max(-1, i - 1 - window), -1):
+        token = doc[j]
+        if token.text in _STOPS or '"' in token.text or "\n" in token.text:
+            break
+        entry = _entry(verbs, token)
+        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
+            return token, False
+    return None
+
+
+def _credit(doc: Doc, p: Passage) -> Token | None:
+    """'"...": Trump' / '"..." -- Trump' at the end of a line: the name credited."""
+    i = _token_at(doc, p.close_at) + 1
+    if i <= 0 or i >= len(doc):
+        return None
+    if doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    names: list[Token] = []
+    for token in doc[i + 1 : i + 7]:
+        if "\n" in token.text:
+            break
+        if token.is_space:
+            continue
+        if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or token.is_punct:
+            return None
+        names.append(token)
+    heads = [t for t in names if t.pos_ in ("PROPN", "NOUN")]
+    return heads[-1] if heads and len(names) <= 5 else None
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i < 0 or text[i] in '\n.!?:"'
+
+
+def _last_before(found: list[_Found], at: int) -> _Found | None:
+    best = None
+    for f in found:
+        if f.span[1] <= at and (best is None or f.span[1] > best.span[1]):
+            best = f
+    return best
+
+
+def _confidence(speaker: Speaker | None, entry: SpeechVerb | None) -> float:
+    base = _CONFIDENCE[speaker.how] if speaker is not None else 0.35
+    if speaker is not None and speaker.how != "unresolved" and not speaker.name:
+        base = 0.45
+    if entry is not None and not entry.cues_direct and entry.kind != "phrase":
+        base -= 0.12
+    return max(0.05, min(1.0, base))

@@ -1,0 +1,189 @@
+"""Who a quote's source is: the entity or group behind a subject token.
+
+    named mention          -> its entity ("the Pentagon boss" -> Pete Hegseth,
+                              linked by the entities stage)
+    he / she / they / it   -> the most recent compatible subject before it:
+                              a person for he/she, a group or institution for
+                              they/it; subjects inside quotes do not count
+    who / which            -> the noun the relative clause hangs on
+    any other noun phrase  -> a group speaker ("Ukrainian officials"), no id
+
+Built once per Doc from the article's entities (in doc coordinates); the
+lookups are then index and bisect operations, never scans of the text.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import gendered_words
+from ..records import Entity, Span
+
+__all__ = ["Speaker", "Speakers"]
+
+_PERSON_PRONOUNS = {"he": "m", "she": "f"}
+_GROUP_PRONOUNS = frozenset({"they", "it"})
+_UNRESOLVED_PRONOUNS = frozenset({"i", "we", "you", "one", "someone", "somebody", "this", "that", "there", "what", "all", "both"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+#: subjects further back than this many tokens are not antecedents
+_MAX_BACK = 400
+#: prepositional tails kept in a group name ("spokesman for the ministry")
+_NAME_PREPS = frozenset({"for", "of", "from", "at", "in"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    entity: str | None
+    name: str | None
+    #: the local mention (doc chars): "he", "the Pentagon boss", "officials"
+    source: Span | None
+    #: how it was found: "name", "pronoun", "group", "unresolved"
+    how: str
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    token: int
+    entity: Entity | None
+    name: str
+    person: bool
+
+
+class Speakers:
+    """Speaker lookups for one Doc."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.text = doc.text  # built from the tokens on every access: once
+        self.by_token: dict[int, Entity] = {}
+        #: entity id -> "m" | "f", from honorifics and gendered titles
+        self.gender: dict[str, str] = {}
+        gendered = gendered_words()
+        for entity in entities:
+            if entity.type == "PERSON":
+                for word in " ".join(entity.titles).lower().split():
+                    if word in gendered:
+                        self.gender[entity.id] = gendered[word]
+            for s, e in entity.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    self.by_token.setdefault(t.i, entity)
+                if entity.type == "PERSON":
+                    for t in (doc[span.start - 1] if span.start else span[0], span[0]):
+                        word = t.lower_.rstrip(".")
+                        if word in gendered:
+                            self.gender[entity.id] = gendered[word]
+        self._quoted_starts = [s for s, _ in quoted]
+        self._quoted = quoted
+        self._antecedents: list[_Antecedent] = []
+        self._positions: list[int] = []
+        self._build()
+
+    # -------------------------------------------------------------- public
+
+    def of(self, token: Token) -> Speaker:
+        """The speaker a subject token names or refers to."""
+        lower = token.lower_
+        if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
+            src = (token.idx, token.idx + len(token))
+            if ante is None:
+                return Speaker(None, None, src, "unresolved")
+            return Speaker(ante.entity.id if ante.entity else None, ante.name, src, "pronoun")
+        if lower in _RELATIVE and token.head.dep_ == "relcl":
+            named = self.of(token.head.head)
+            return Speaker(named.entity, named.name, (token.idx, token.idx + len(token)), named.how)
+        if lower in _UNRESOLVED_PRONOUNS or token.pos_ == "PRON":
+            return Speaker(None, None, (token.idx, token.idx + len(token)), "unresolved")
+        entity = self._entity(token)
+        start, end = self._phrase(token)
+        if entity is not None:
+            return Speaker(entity.id, entity.name, (start, end), "name")
+        return Speaker(None, self._group_name(token), (start, end), "group")
+
+    def inside_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, char) - 1
+        return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
+
+    # -------------------------------------------------------------- helpers
+
+    def _entity(self, token: Token) -> Entity | None:
+        entity = self.by_token.get(token.i)
+        if entity is not None:
+            return entity
+        # "the spokesman, John Doe": a title head with a named apposition
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+    def _phrase(self, token: Token) -> tuple[int, int]:
+        """The subject's noun phrase: its left modifiers and head (doc chars),
+        plus a short prepositional tail."""
+        left = token.left_edge
+        right = token
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in _NAME_PREPS and child.right_edge.i - token.i <= 5:
+                right = child.right_edge
+            break
+        if left.i < token.i - 8:
+            left = token
+        return left.idx, right.idx + len(right)
+
+    def _group_name(self, token: Token) -> str:
+        start, end = self._phrase(token)
+        words = self.text[start:end].split()
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        return " ".join(words) or token.text
+
+    def _build(self) -> None:
+        """Every subject outside quotes, in order, with what it refers to;
+        pronouns are resolved as they are met, so chains carry through."""
+        for token in self.doc:
+            if token.dep_ not in _SUBJECT_DEPS or self.inside_quote(token.idx):
+                continue
+            lower = token.lower_
+            ante: _Antecedent | None = None
+            if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+                gender = _PERSON_PRONOUNS.get(lower)
+                found = self._antecedent(token.i, person=gender is not None, gender=gender)
+                if found is not None:
+                    ante = _Antecedent(token.i, found.entity, found.name, found.person)
+                    if gender and found.entity is not None:
+                        self.gender.setdefault(found.entity.id, gender)
+            elif token.pos_ in ("PROPN", "NOUN"):
+                entity = self._entity(token)
+                if entity is not None:
+                    ante = _Antecedent(token.i, entity, entity.name, entity.type == "PERSON")
+                elif token.pos_ == "NOUN" and token.tag_ == "NNS":
+                    ante = _Antecedent(token.i, None, self._group_name(token), False)
+            if ante is not None:
+                self._antecedents.append(ante)
+                self._positions.append(token.i)
+
+    def _agrees(self, entity: Entity | None, gender: str | None) -> bool:
+        return gender is None or entity is None or self.gender.get(entity.id, gender) == gender
+
+    def _antecedent(self, i: int, person: bool, gender: str | None = None) -> _Antecedent | None:
+        k = bisect.bisect_left(self._positions, i) - 1
+        while k >= 0 and i - self._positions[k] <= _MAX_BACK:
+            ante = self._antecedents[k]
+            if ante.person == person and (person or ante.entity is None or ante.entity.type in _GROUP_TYPES):
+                if self._agrees(ante.entity, gender):
+                    return ante
+            k -= 1
+        if person:
+            # no person subject: the nearest person named before it at all
+            for j in range(i - 1, max(-1, i - _MAX_BACK), -1):
+                entity = self.by_token.get(j)
+                if entity is not None and entity.type == "PERSON" and self._agrees(entity, gender) and not self.inside_quote(self.doc[j].idx):
+                    return _Antecedent(j, entity, entity.name, True)
+        return None

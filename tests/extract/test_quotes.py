@@ -1,0 +1,183 @@
+"""Quotes: one case per layout and failure mode, on hand-written fictional text."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quote_marks import find_passages
+from newsgraph.lexicons import speech_verbs
+
+
+def quotes(pipeline, text):
+    record = pipeline(text)
+    return [(q.kind, record.text_of(q.span), q.speaker_name, q.cue) for q in record.quotes], record
+
+
+def one(pipeline, text, content):
+    """The single quote whose span holds ``content``."""
+    found, record = quotes(pipeline, text)
+    hits = [q for q in found if content in q[1]]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+INTRO = "Mayor Ana Lind visited the flooded docks of Port Wren on Monday.\n"
+
+# (case, text, a phrase of the content, kind, speaker last word, cue)
+LAYOUTS = [
+    ("comma-he-said", INTRO + '"The harbour will reopen in May," she said.', "harbour will reopen", "direct", "Lind", "said"),
+    ("said-X", INTRO + '"We have no money left for the pier," said Ana Lind.', "no money left", "direct", "Lind", "said"),
+    ("X-said-colon", 'Ana Lind said: "The harbour will reopen in May."', "harbour will reopen", "direct", "Lind", "said"),
+    ("X-said-no-colon", 'Ana Lind said "the harbour will reopen in May" to the crowd.', "harbour will reopen", "direct", "Lind", "said"),
+    ("headline-colon", '"We will rebuild the old bridge": Lind\n' + INTRO, "rebuild the old bridge", "direct", "Lind", None),
+    ("headline-dash", '"We will rebuild the old bridge" \u2014 Ana Lind\n' + INTRO, "rebuild the old bridge", "direct", "Lind", None),
+    ("multi-sentence", INTRO + '"The storm destroyed the pier. We need help now," said Ana Lind.', "pier. We need help", "direct", "Lind", "said"),
+    ("curly", INTRO + "\u201cThe harbour will reopen in May,\u201d she said.", "harbour will reopen", "direct", "Lind", "said"),
+    ("german", INTRO + "\u201eThe harbour will reopen in May\u201c, said Ana Lind.", "harbour will reopen", "direct", "Lind", "said"),
+    ("guillemets", INTRO + "\u00abThe harbour will reopen in May\u00bb, said Ana Lind.", "harbour will reopen", "direct", "Lind", "said"),
+    ("reversed-guillemets", INTRO + "\u00bbThe harbour will reopen in May\u00ab, said Ana Lind.", "harbour will reopen", "direct", "Lind", "said"),
+    ("single-marks", INTRO + "'The harbour will reopen in May,' said Ana Lind.", "harbour will reopen", "direct", "Lind", "said"),
+    ("said-that", "Ana Lind said that the harbour would reopen in May.", "the harbour would reopen in May", "indirect", "Lind", "said"),
+    ("said-bare", "Ana Lind said the harbour would reopen in May.", "the harbour would reopen in May", "indirect", "Lind", "said"),
+    ("told-Y", "Ana Lind told reporters the harbour would reopen in May.", "the harbour would reopen in May", "indirect", "Lind", "told"),
+    ("according-to", "According to Ana Lind, the harbour will reopen in May.", "the harbour will reopen in May", "indirect", "Lind", "According to"),
+    ("trailing-X-said", "The harbour will reopen in May, Ana Lind said.", "The harbour will reopen in May", "indirect", "Lind", "said"),
+    ("social-media", "Ana Lind said on social media that the harbour would reopen in May.", "the harbour would reopen in May", "indirect", "Lind", "said"),
+    ("insisted", "Ana Lind insisted that the harbour would reopen in May.", "the harbour would reopen in May", "indirect", "Lind", "insisted"),
+    ("group", "Local officials said the bridge over the river was closed.", "the bridge over the river was closed", "indirect", "officials", "said"),
+    ("mixed", "Ana Lind said that the harbour remains \u201cfully open\u201d for fishing boats.", "fully open\u201d for fishing boats", "mixed", "Lind", "said"),
+]
+
+
+@pytest.mark.parametrize("case,text,content,kind,speaker,cue", LAYOUTS, ids=[c[0] for c in LAYOUTS])
+def test_layout(pipeline, case, text, content, kind, speaker, cue):
+    got_kind, got_text, got_speaker, got_cue = one(pipeline, text, content)
+    assert got_kind == kind
+    assert got_speaker is not None and got_speaker.split()[-1] == speaker
+    assert got_cue == cue
+    if kind != "direct":
+        # the reported clause, not the whole sentence
+        assert not got_text.startswith(("Ana", "According", "Local", "that"))
+
+
+def test_indirect_content_is_the_clause(pipeline):
+    _, text, _, _ = one(pipeline, "Ana Lind said that the harbour would reopen in May.", "harbour")
+    assert text == "the harbour would reopen in May"
+
+
+def test_mixed_is_one_quote(pipeline):
+    found, _ = quotes(pipeline, "Ana Lind said that the harbour remains \u201cfully open\u201d for fishing boats.")
+    assert len(found) == 1 and found[0][0] == "mixed"
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called \u201cmiracle cure\u201d was sold in the market on Tuesday.",
+    "Ana Lind watched \u201cThe Long Night\u201d at the cinema in Port Wren.",
+    "The voters' choice and Tom's car were both in the news on Friday.",
+])
+def test_scare_quotes_and_titles_are_not_quotes(pipeline, text):
+    found, _ = quotes(pipeline, text)
+    assert found == []
+
+
+def test_floating_quote_continues_the_speaker(pipeline):
+    text = INTRO + '"The pier is gone," Lind said. "The town needs help from everyone in the region."'
+    _, _, speaker, cue = one(pipeline, text, "town needs help")
+    assert speaker.endswith("Lind") and cue is None
+
+
+def test_quote_spanning_paragraphs(pipeline):
+    text = 'Ana Lind said: "The storm destroyed the pier and three boats.\n"The fishermen lost everything and the town needs help."'
+    found, _ = quotes(pipeline, text)
+    assert [q[0] for q in found] == ["direct", "direct"]
+    assert all(q[2] == "Ana Lind" for q in found)
+
+
+def test_pronoun_chain_across_paragraphs(pipeline):
+    text = (INTRO + "She said the harbour would reopen in May.\n"
+            "Mr Tom Berg, the harbour master, was not there.\n"
+            "Lind spoke to the fishermen later.\n"
+            '"We will rebuild everything," she added.')
+    found, record = quotes(pipeline, text)
+    assert [q[2] for q in found] == ["Ana Lind", "Ana Lind"]
+    assert record.quotes[0].source_span is not None and record.text_of(record.quotes[0].source_span) == "She"
+
+
+def test_two_speakers_in_one_paragraph(pipeline):
+    found, _ = quotes(pipeline, "Ana Lind said the harbour would reopen soon, but Tom Berg said the pier was unsafe.")
+    speakers = {q[1]: q[2] for q in found}
+    assert any("pier was unsafe" in t and s == "Tom Berg" for t, s in speakers.items()), found
+    assert any("harbour would reopen" in t and s == "Ana Lind" for t, s in speakers.items()), found
+
+
+def test_they_resolves_to_a_group(pipeline):
+    text = "Local fishermen met the mayor on Monday. They said the harbour was too dangerous."
+    _, _, speaker, _ = one(pipeline, text, "harbour was too dangerous")
+    assert speaker == "Local fishermen"
+
+
+def test_unbalanced_marks_never_pair_across_paragraphs(pipeline):
+    text = 'Ana Lind said the "harbour would reopen in May.\nTom Berg said the pier was unsafe for boats.'
+    found, record = quotes(pipeline, text)
+    assert all("\n" not in q[1] for q in found)
+    assert any(q[2] == "Tom Berg" and "pier was unsafe" in q[1] for q in found), found
+    assert all(0 <= q.span[0] < q.span[1] <= len(text) for q in record.quotes)
+
+
+def test_ids_in_text_order_and_confidence(pipeline):
+    text = INTRO + "She said the harbour would reopen. Officials said the road was closed."
+    _, record = quotes(pipeline, text)
+    assert [q.id for q in record.quotes] == [f"q{i}" for i in range(1, len(record.quotes) + 1)]
+    assert [q.span for q in record.quotes] == sorted(q.span for q in record.quotes)
+    assert all(0.0 < q.confidence <= 1.0 for q in record.quotes)
+
+
+# ------------------------------------------------------------ quote marks
+
+@pytest.mark.parametrize("text,expected", [
+    ('He said "yes and no" twice.', ["yes and no"]),
+    ('"One," she said, "two."', ["One,", "two."]),
+    ('A 12" pipe and a "real" fix.', ["real"]),
+    ('Open "without end\nnext line', ["without end"]),
+    ("It's the voters' choice.", []),
+    ("'Go home now,' he said.", ["Go home now,"]),
+])
+def test_passages(text, expected):
+    assert [text[p.start : p.end] for p in find_passages(text)] == expected
+
+
+def test_continuation_paragraph():
+    text = '"First part of it.\n"Second part."'
+    passages = find_passages(text)
+    assert [p.closed for p in passages] == [False, True]
+    assert passages[1].continues
+
+
+# ------------------------------------------------------------ lexicon
+
+def _lexicon_sentence(form: str) -> str:
+    if form == "according to":
+        return "According to Mayor Ana Lind, the harbour would reopen in May."
+    if form.split()[0] in ("wanted", "planned", "intended", "refused", "declined", "urged", "encouraged"):
+        return f"Mayor Ana Lind {form} to reopen the harbour in May."
+    glue = "" if form.endswith("whether") else " that"
+    return f"Mayor Ana Lind {form}{glue} the harbour would reopen in May."
+
+
+@pytest.mark.parametrize("text,speaker", [
+    (INTRO + "Mr Tom Berg arrived later.\n\"We will rebuild everything,\" she said.", "Ana Lind"),
+    ("Mr Tom Berg visited the docks.\nMrs Eva Holm arrived later.\n\"We will rebuild everything,\" he said.", "Tom Berg"),
+])
+def test_gender_agreement(pipeline, text, speaker):
+    _, _, got, _ = one(pipeline, text, "rebuild everything")
+    assert got == speaker
+
+
+def test_every_speech_verb_cues_a_quote(pipeline):
+    entries = list(speech_verbs().values())
+    assert len(entries) > 50
+    records = list(pipeline.pipe([_lexicon_sentence(v.form) for v in entries]))
+    for entry, record in zip(entries, records):
+        hits = [q for q in record.quotes if "harbour" in record.text_of(q.span)]
+        assert hits, f"{entry.lemma!r}: no quote in {record.article.text!r}"
+        assert hits[0].cue.lower() == entry.form.split()[0].lower() or hits[0].cue.lower() == entry.lemma, entry
+        assert hits[0].speaker_name == "Ana Lind", entry
