@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 
 from .errors import ArticleError
 from .extract import extract_entities
+from .extract.dates import extract_dates
+from .extract.figures import extract_figures
 from .ingest import NormalizedText, make_article, normalize
 from .ingest.language import guess_language
 from .nlp import load_pipeline
@@ -36,11 +38,16 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
     """All extractors over one parsed article, in the order their inputs need;
     then every span mapped to the original text. One line per stage."""
     entities = extract_entities(doc)
+    dates = extract_dates(doc, article.published)
+    figures, figure_flags = extract_figures(doc, dates)
     # repairs made while normalising are already in original offsets
-    quality = Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs))
+    flags = tuple(Flag(kind, span) for kind, span in ntext.repairs) + _remap(figure_flags, ntext)
+    quality = Quality(flags=flags)
     return Record(
         article=article,
         entities=_remap(entities, ntext),
+        figures=_remap(figures, ntext),
+        dates=_remap(dates, ntext),
         quality=quality,
     )
 

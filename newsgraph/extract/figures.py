@@ -1,0 +1,288 @@
+"""Figures: the numbers of the news, normalised and attached to what they
+measure.
+
+    quantities (numbers.py: value, scale, unit, currency, qualifier)
+    -> not figures: years, dates, clock times, identifiers ("Article 5"),
+       durations and ages ("two days", "a 20-year-old"), pronoun-like "one"
+    -> counted noun ("seven ballistic rockets" -> rocket; "one civilian" -> people)
+    -> category from the casualty words around it (killed, injured, arrested ...)
+    -> what it measures, from the sentence ("drones shot")
+    -> part-whole links ("six out of seven", "Of 123 drones ... shot 71 ...
+       against 40 more") and an ``inconsistent-figures`` flag when parts
+       exceed their whole.
+
+Pure function of the parsed ``Doc`` (and the dates found in it); spans are in
+doc coordinates, the pipeline maps them back to the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words
+from ..records import DateRef, Figure, Flag
+from .numbers import Quantity, find_quantities
+
+__all__ = ["extract_figures"]
+
+_TEMPORAL_PREPS = frozenset({"in", "since", "before", "after", "by", "until", "till", "from", "to", "through", "during", "of", "between", "and", "early", "late", "mid", "around", "circa", "year", "summer", "winter", "spring", "autumn", "fall"})
+_TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century", "night", "morning", "evening", "time", "term", "round", "point"})
+_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all", "each", "every", "any", "no", "this", "that"})
+_ELLIPSIS = frozenset({"more", "others", "other", "additional", "further"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "attr", "oprd", "appos", "conj", "npadvmod", "nummod"})
+
+
+@dataclass
+class _Draft:
+    q: Quantity
+    start: int
+    end: int
+    first: Token  # the number's first and last tokens
+    last: Token
+    begin: Token  # the figure's first token (qualifier, currency)
+    unit: str | None
+    noun: Token | None = None
+    elliptic: bool = False
+    category: str | None = None
+    measures: str | None = None
+    whole: int | None = None  # index into the drafts
+    confidence: float = 0.8
+
+
+def extract_figures(doc: Doc, dates: Sequence[DateRef] = ()) -> tuple[list[Figure], list[Flag]]:
+    """Figures in ``doc`` in text order (ids ``f1``...), and an
+    ``inconsistent-figures`` flag for each whole its parts exceed."""
+    date_spans = [d.span for d in dates]
+    drafts: list[_Draft] = []
+    for q in find_quantities(doc.text):
+        if q.unit is None and any(s < q.num_end and q.num_start < e for s, e in date_spans):
+            continue
+        draft = _draft(doc, q)
+        if draft is not None:
+            drafts.append(draft)
+    _link_parts(doc, drafts)
+    figures = [_to_figure(doc, n, d, drafts) for n, d in enumerate(drafts)]
+    return figures, _inconsistencies(drafts, figures)
+
+
+# ------------------------------------------------------------------ one figure
+
+def _draft(doc: Doc, q: Quantity) -> _Draft | None:
+    span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first, last = span[0], span[-1]
+    begin = doc.char_span(q.start, q.num_end, alignment_mode="expand")[0]
+    d = _Draft(q, q.start, q.end, first, last, begin, q.unit)
+    if q.unit is None:
+        noun, noun_end, elliptic = _counted_noun(doc, last)
+        if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
+            return None  # a duration or an age: "two days", "a 20-year-old"
+        if _not_a_figure(doc, q, first, last, noun):
+            return None
+        if noun is not None:
+            d.noun, d.unit, d.end = noun, counted_nouns().get(noun.lemma_.lower(), noun.lemma_.lower()), max(d.end, noun_end)
+        elif elliptic:
+            d.elliptic, d.end = True, doc[last.i + 1].idx + len(doc[last.i + 1])
+        d.confidence = 0.85 if noun is not None else 0.6
+        d.category = _category(doc, d)
+    else:
+        d.confidence = 0.95
+    d.measures = _measures(doc, d)
+    return d
+
+
+def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
+    """The noun a number counts ("seven ballistic rockets" -> rockets), the end
+    of the phrase, and whether the number is elliptic ("four more")."""
+    i = last.i + 1
+    elliptic = False
+    while i < len(doc) and i <= last.i + 5:
+        t = doc[i]
+        if t.text == "-" or (t.pos_ == "ADJ" and t.lower_ not in _ELLIPSIS) or (t.dep_ in ("compound", "amod") and t.head.i > t.i):
+            i += 1
+            continue
+        if t.lower_ in _ELLIPSIS:
+            elliptic = True
+            i += 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and not t.is_punct and t.is_alpha:
+            if t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.lower_ not in counted_nouns():
+                break
+            return t, t.idx + len(t), False
+        break
+    return None, 0, elliptic and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in _ELLIPSIS
+
+
+def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token | None) -> bool:
+    """Years, dates, clock times, identifiers and pronoun-like numbers."""
+    prev = doc[first.i - 1] if first.i > 0 else None
+    prev_word = prev.lower_.rstrip(".") if prev is not None else ""
+    if q.form == "digits" and not q.scaled and "," not in first.text and "." not in first.text and 1800 <= q.value <= 2100:
+        if noun is None or prev_word in _TEMPORAL_PREPS:
+            return True  # a year
+    if not q.scaled and first.ent_type_ in ("DATE", "TIME") and noun is None and q.qualifier is None:
+        return True
+    if prev is not None and prev_word in identifier_words() and q.form == "digits":
+        return True  # "Article 5", "Flight 17"
+    if prev is not None and q.form == "digits" and noun is None and prev.pos_ == "PROPN" and prev.is_title and not prev.is_sent_start and prev.whitespace_:
+        return True  # "Boeing 737", "Windows 10"
+    if q.form == "words":
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if first.lower_ == "one" and last.i == first.i and (noun is None or q.qualifier is None and (prev_word in _DETERMINERS or prev_word in ("a", "an"))):
+            if q.qualifier is None or noun is None and not (nxt is not None and nxt.lower_ in _ELLIPSIS):
+                return True  # "one of the", "one day", "no one"
+        if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS:
+            return True  # "the two countries": a reference, not a count
+    return False
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb (or predicative adjective) a number or its noun depends on."""
+    t = token
+    for _ in range(4):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX", "ADJ") else None
+        t = t.head
+        if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+            return t
+        if t.pos_ == "ADJ" and t.lower_ not in _ELLIPSIS and t.dep_ in ("ROOT", "acomp", "conj", "ccomp"):
+            return t
+    return None
+
+
+def _category(doc: Doc, d: _Draft) -> str | None:
+    words = casualty_words()
+    anchor = d.noun or d.last
+    if d.noun is not None and d.noun.lemma_.lower() in words:
+        return words[d.noun.lemma_.lower()]  # "50 deaths", "200 refugees"
+    nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lemma_.lower() in words or nxt.lower_ in words) and nxt.pos_ in ("ADJ", "VERB"):
+        return words.get(nxt.lower_) or words[nxt.lemma_.lower()]  # "12 dead", "30 people injured"
+    gov = _governor(anchor)
+    if gov is None:
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in words or gov.lower_ in words:
+        if anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gov.children):
+            return None  # the killers, not the killed
+        return words.get(gov.lower_) or words[lemma]
+    for c in gov.children:  # "the death toll rose to 50"
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in words or any(g.lemma_.lower() in words for g in c.children if g.dep_ == "compound")):
+            return words.get(c.lemma_.lower()) or next(words[g.lemma_.lower()] for g in c.children if g.lemma_.lower() in words)
+    return None
+
+
+def _phrase(tokens: Sequence[Token], limit: int = 7) -> str:
+    toks = [t for t in tokens if not t.is_punct][:limit]
+    while toks and toks[0].pos_ == "DET":
+        toks = toks[1:]
+    return " ".join(t.text for t in toks)
+
+
+def _verb_phrase(verb: Token) -> str:
+    prt = [c for c in verb.children if c.dep_ == "prt"]
+    return verb.text + (" " + prt[0].text if prt else "")
+
+
+def _measures(doc: Doc, d: _Draft) -> str | None:
+    """What the figure counts, from the sentence: "rockets shot", "civilian
+    killed", "Ukraine" (for "20 percent of Ukraine"), "sum" (for "The sum was
+    estimated at 65 billion US dollars")."""
+    anchor = d.noun or d.last
+    gov = _governor(anchor)
+    end_tok = doc.char_span(d.start, d.end, alignment_mode="expand")
+    after = end_tok.end if end_tok is not None else anchor.i + 1
+    if after + 1 < len(doc) and doc[after].lower_ == "of" and d.unit not in (None,) and d.q.unit_kind is not None:
+        obj = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return _phrase(list(obj.subtree))
+    if d.noun is not None:
+        words = doc[d.last.i + 1 : d.noun.i + 1].text.lstrip("- ")
+        if gov is not None and gov.pos_ == "VERB" and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
+            return f"{words} {_verb_phrase(gov)}"
+        return words
+    if gov is not None and gov.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return _phrase(list(subj.subtree))
+    return None
+
+
+# ------------------------------------------------------------------ part-whole
+
+_OF_BETWEEN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
+
+
+def _link_parts(doc: Doc, drafts: list[_Draft]) -> None:
+    """"six out of seven", "71 of 123 drones": the first is a part of the
+    second. "Of 123 drones, the military shot 71 ... against 40 more": the
+    unitless numbers of the sentence are parts of the whole that opens it.
+    "N more" takes the unit (and the whole) of the figure before it."""
+    by_sent: dict[int, list[int]] = {}
+    for n, d in enumerate(drafts):
+        by_sent.setdefault(d.first.sent.start, []).append(n)
+    for idx in by_sent.values():
+        opener: int | None = None
+        for pos, n in enumerate(idx):
+            d = drafts[n]
+            nxt = drafts[idx[pos + 1]] if pos + 1 < len(idx) else None
+            if nxt is not None and d.unit is None and _OF_BETWEEN.fullmatch(doc.text[d.q.num_end : nxt.start]) is not None:
+                d.whole, d.unit = idx[pos + 1], nxt.unit
+                continue
+            prev = doc[d.begin.i - 1] if d.begin.i > 0 else None
+            if prev is not None and prev.lower_ == "of" and (prev.i == prev.sent.start or doc[prev.i - 1].is_punct and prev.i - 1 == prev.sent.start):
+                opener = n
+                continue
+            if d.elliptic or (d.unit is None and opener is not None):
+                before = [drafts[m] for m in idx[:pos] if drafts[m].unit is not None]
+                ref_n = opener if opener is not None and d.unit is None and not d.elliptic else (drafts.index(before[-1]) if before else None)
+                if ref_n is None:
+                    continue
+                ref = drafts[ref_n]
+                d.unit = d.unit or ref.unit
+                if d.noun is None and d.category is None:
+                    d.category = ref.category if d.elliptic and ref.category and _governor(d.last) is _governor(ref.noun or ref.last) else d.category
+                if ref_n == opener:
+                    d.whole = opener
+                elif ref.whole is not None:
+                    d.whole = ref.whole
+                if d.elliptic and ref.noun is not None:
+                    gov = _governor(d.last)
+                    verb = f" {_verb_phrase(gov)}" if gov is not None and gov.pos_ == "VERB" else ""
+                    d.measures = f"{ref.noun.text}{verb}"
+                elif d.measures is None and ref.measures:
+                    d.measures = ref.measures
+
+
+def _inconsistencies(drafts: list[_Draft], figures: list[Figure]) -> list[Flag]:
+    flags = []
+    for w, whole in enumerate(drafts):
+        parts = [n for n, d in enumerate(drafts) if d.whole == w and (d.unit == whole.unit or d.unit is None)]
+        if not parts:
+            continue
+        total = sum(drafts[n].q.value for n in parts)
+        if total > whole.q.value:
+            start = min([whole.start] + [drafts[n].start for n in parts])
+            end = max([whole.end] + [drafts[n].end for n in parts])
+            detail = f"parts {' + '.join(str(figures[n].value) for n in parts)} exceed the whole {figures[w].value} ({figures[w].id})"
+            flags.append(Flag("inconsistent-figures", (start, end), detail))
+    return flags
+
+
+def _to_figure(doc: Doc, n: int, d: _Draft, drafts: list[_Draft]) -> Figure:
+    return Figure(
+        id=f"f{n + 1}",
+        span=(d.start, d.end),
+        text=doc.text[d.start : d.end],
+        value=d.q.value,
+        unit=d.unit,
+        qualifier=d.q.qualifier,
+        measures=d.measures,
+        category=d.category,
+        confidence=d.confidence,
+        whole=None if d.whole is None else f"f{d.whole + 1}",
+    )
