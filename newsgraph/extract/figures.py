@@ -22,7 +22,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words
+from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words, populated_places
 from ..records import DateRef, Figure, Flag
 from .numbers import Quantity, find_quantities
 
@@ -87,12 +87,26 @@ def _draft(doc: Doc, q: Quantity) -> _Draft | None:
             d.noun, d.unit, d.end = noun, counted_nouns().get(noun.lemma_.lower(), noun.lemma_.lower()), max(d.end, noun_end)
         elif elliptic:
             d.elliptic, d.end = True, doc[last.i + 1].idx + len(doc[last.i + 1])
+        elif (place := _population_of(last)) is not None:
+            d.unit, d.measures = "people", f"population of the {place.text}"
         d.confidence = 0.85 if noun is not None else 0.6
         d.category = _category(doc, d)
     else:
         d.confidence = 0.95
-    d.measures = _measures(doc, d)
+    d.measures = d.measures or _measures(doc, d)
     return d
+
+
+def _population_of(last: Token) -> Token | None:
+    """"the city with three million", "a population of 1.2 million": the place."""
+    prep = last.head
+    if last.dep_ != "pobj" or prep.lower_ not in ("with", "of"):
+        return None
+    # the parser may hang the "with" on the verb: take the noun right before it too
+    for place in (prep.head, prep.doc[prep.i - 1]):
+        if place.pos_ == "NOUN" and place.lemma_.lower() in populated_places():
+            return place
+    return None
 
 
 def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
@@ -100,8 +114,15 @@ def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
     of the phrase, and whether the number is elliptic ("four more")."""
     i = last.i + 1
     elliptic = False
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "of" and last.like_num is False:
+        # "thousands of customers", "dozens of people": the plural counts the noun after "of"
+        obj = next((c for c in doc[last.i + 1].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if obj is not None and obj.tag_ in ("NNS", "NNPS", "NN") and obj.i <= last.i + 5:
+            return obj, obj.idx + len(obj), False
     while i < len(doc) and i <= last.i + 5:
         t = doc[i]
+        if t.lemma_.lower() in _TIME_NOUNS and t.pos_ == "NOUN":
+            return t, t.idx + len(t), False  # "a three-day visit": the caller drops durations
         if t.text == "-" or (t.pos_ == "ADJ" and t.lower_ not in _ELLIPSIS) or (t.dep_ in ("compound", "amod") and t.head.i > t.i):
             i += 1
             continue
@@ -126,7 +147,7 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
             return True  # a year
     if not q.scaled and first.ent_type_ in ("DATE", "TIME") and noun is None and q.qualifier is None:
         return True
-    if prev is not None and prev_word in identifier_words() and q.form == "digits":
+    if prev is not None and prev_word in identifier_words() and (q.form == "digits" or prev_word not in ("no", "v")):
         return True  # "Article 5", "Flight 17"
     if prev is not None and q.form == "digits" and noun is None and prev.pos_ == "PROPN" and prev.is_title and not prev.is_sent_start and prev.whitespace_:
         return True  # "Boeing 737", "Windows 10"
@@ -201,7 +222,7 @@ def _measures(doc: Doc, d: _Draft) -> str | None:
         if obj is not None:
             return _phrase(list(obj.subtree))
     if d.noun is not None:
-        words = doc[d.last.i + 1 : d.noun.i + 1].text.lstrip("- ")
+        words = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", doc[d.last.i + 1 : d.noun.i + 1].text.lstrip("- "))
         if gov is not None and gov.pos_ == "VERB" and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
             return f"{words} {_verb_phrase(gov)}"
         return words

@@ -68,6 +68,7 @@ def _patterns() -> _Patterns:
     long_scales = _alternation([w for w, n in nw.items() if n.kind == "scale" and w not in _SHORT_SCALES])
     core = re.compile(
         rf"(?P<fraction>\b(?:(?:a|one)\s+)?(?:{fractions})(?=\s+of\b))"
+        rf"|(?P<ratio>\b(?:one|1)\s+in\s+(?:\d+|{word}))"
         rf"|(?P<approx>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)|{approx_plural}|scores(?=\s+of\b))\b)"
         r"|(?P<digits>(?<![\w.,/:\-\u2212])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d))"
         rf"|(?P<words>\b(?:(?:half\s+a|a)\s+(?=(?:{big})\b))?{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*)",
@@ -89,7 +90,7 @@ def _patterns() -> _Patterns:
         core=core,
         scale=re.compile(rf"\s*-?\s*(?P<s>{long_scales})\b", re.IGNORECASE),
         glued_scale=re.compile(r"(?P<s>k|m|b)(?![\w])", re.IGNORECASE),
-        unit_after=re.compile(rf"\s*(?P<u>{_alternation(after)})(?![\w])", re.IGNORECASE),
+        unit_after=re.compile(rf"(?:\s*|-)(?P<u>{_alternation(after)})(?![\w])", re.IGNORECASE),
         unit_before=re.compile(rf"(?<![\w])(?P<u>{_alternation(before)})\s?$", re.IGNORECASE),
         qualifier=re.compile(rf"(?<![\w])(?P<q>{quals})\s+$", re.IGNORECASE),
         veto=veto,
@@ -133,12 +134,14 @@ def words_value(phrase: str) -> tuple[float, int] | None:
                 break
             current += info.value
         elif info.kind == "hundred":
-            if last == "hundred":
+            if last == "hundred" or (used == 0 and parts[0] not in ("a", "one")):
                 break
             current = (current or 1) * 100
         elif info.kind == "dozen":
             current = (current or 1) * 12
         elif info.kind == "scale":
+            if used == 0 and parts[0] not in ("a", "half"):
+                return None  # "its first million customers", "per thousand"
             total += (current or 1) * info.value
             current = 0
         else:
@@ -207,15 +210,25 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
         if len(parts) > 1:  # "tens of thousands": 20 x 1,000
             value *= number_words()[parts[-1].rstrip("s")].value
         qualifier = _PLURAL_APPROX_QUALIFIER
+    elif form == "ratio":  # "one in five": 20 percent
+        last_word = m.group().split()[-1]
+        parsed = (float(last_word), 1) if last_word.isdigit() else words_value(last_word)
+        if not parsed or not parsed[0]:
+            return None
+        value = 100 / parsed[0]
     else:  # fraction of something, as a percentage
         key = re.sub(r"^(?:a|one)\s+", "", m.group().lower())
         key = re.sub(r"\s+", "-", key)
         value = number_words()[key].value * 100
+    num_end = end
     if form == "digits" and end < len(text) and (text[end].isalpha() and p.unit_after.match(text, end) is None):
         return None  # "1st", "5G", "1990s", "3D"
     unit = unit_kind = None
     start = num_start
-    if form == "fraction":
+    if form in ("digits", "words") and re.match(r"-[A-Za-z]", text[end : end + 2]) and p.unit_after.match(text, end) is None:
+        if not number_words().get(re.match(r"-([A-Za-z]+)", text[end:]).group(1).lower()):
+            return None
+    if form in ("fraction", "ratio"):
         unit, unit_kind = "percent", "percent"
     else:
         u = p.unit_after.match(text, end)
@@ -233,4 +246,4 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
     qm = p.qualifier.search(text, max(0, start - 25), start)
     if qm is not None:
         qualifier, start = qualifiers()[qm.group("q").lower()], qm.start()
-    return Quantity(start, end, num_start, m.end() if form != "words" else end, _plain(value), unit, unit_kind, qualifier, form, scaled)
+    return Quantity(start, end, num_start, num_end, _plain(value), unit, unit_kind, qualifier, form, scaled)

@@ -18,6 +18,7 @@ __all__ = [
     "casualty_words",
     "counted_nouns",
     "identifier_words",
+    "populated_places",
 ]
 
 
@@ -75,3 +76,9 @@ def counted_nouns() -> dict[str, str]:
 def identifier_words() -> frozenset[str]:
     """Words after which a number is a name, not a count ("Article 5")."""
     return frozenset(r["word"].lower() for r in read_tsv("identifier_words.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def populated_places() -> frozenset[str]:
+    """Nouns whose bare number is a population ("a city of three million")."""
+    return frozenset(r["lemma"].lower() for r in read_tsv("populated_places.tsv"))
