@@ -22,6 +22,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import countries
 from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words, populated_places
 from ..records import DateRef, Figure, Flag
 from .numbers import Quantity, find_quantities
@@ -29,8 +30,9 @@ from .numbers import Quantity, find_quantities
 __all__ = ["extract_figures"]
 
 _TEMPORAL_PREPS = frozenset({"in", "since", "before", "after", "by", "until", "till", "from", "to", "through", "during", "of", "between", "and", "early", "late", "mid", "around", "circa", "year", "summer", "winter", "spring", "autumn", "fall"})
-_TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century", "night", "morning", "evening", "time", "term", "round", "point"})
+_TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century", "night", "morning", "evening", "time", "term"})
 _DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all", "each", "every", "any", "no", "this", "that"})
+_ORDINAL_BEFORE = frozenset({"the", "first", "second", "third", "fourth", "last", "final", "latest", "this", "that", "previous", "each", "every", "next"})
 _ELLIPSIS = frozenset({"more", "others", "other", "additional", "further"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "attr", "oprd", "appos", "conj", "npadvmod", "nummod"})
 
@@ -77,6 +79,8 @@ def _draft(doc: Doc, q: Quantity) -> _Draft | None:
     first, last = span[0], span[-1]
     begin = doc.char_span(q.start, q.num_end, alignment_mode="expand")[0]
     d = _Draft(q, q.start, q.end, first, last, begin, q.unit)
+    if q.form == "fraction" and first.i > 0 and doc[first.i - 1].lower_ in _ORDINAL_BEFORE:
+        return None  # "the first quarter of 2024", "the second half of the year"
     if q.unit is None:
         noun, noun_end, elliptic = _counted_noun(doc, last)
         if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
@@ -84,7 +88,7 @@ def _draft(doc: Doc, q: Quantity) -> _Draft | None:
         if _not_a_figure(doc, q, first, last, noun):
             return None
         if noun is not None:
-            d.noun, d.unit, d.end = noun, counted_nouns().get(noun.lemma_.lower(), noun.lemma_.lower()), max(d.end, noun_end)
+            d.noun, d.unit, d.end = noun, _unit_of(noun), max(d.end, noun_end)
         elif elliptic:
             d.elliptic, d.end = True, doc[last.i + 1].idx + len(doc[last.i + 1])
         elif (place := _population_of(last)) is not None:
@@ -109,6 +113,16 @@ def _population_of(last: Token) -> Token | None:
     return None
 
 
+def _unit_of(noun: Token) -> str:
+    """"civilians" -> people, "Palestinians" -> people, "drones" -> drone."""
+    lemma = noun.lemma_.lower()
+    if lemma in counted_nouns():
+        return counted_nouns()[lemma]
+    if noun.pos_ == "PROPN" and countries().is_demonym(noun.text):
+        return "people"
+    return lemma
+
+
 def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
     """The noun a number counts ("seven ballistic rockets" -> rockets), the end
     of the phrase, and whether the number is elliptic ("four more")."""
@@ -131,7 +145,7 @@ def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
             i += 1
             continue
         if t.pos_ in ("NOUN", "PROPN") and not t.is_punct and t.is_alpha:
-            if t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.lower_ not in counted_nouns():
+            if t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.lower_ not in counted_nouns() and not countries().is_demonym(t.text):
                 break
             return t, t.idx + len(t), False
         break
@@ -149,7 +163,7 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
         return True
     if prev is not None and prev_word in identifier_words() and (q.form == "digits" or prev_word not in ("no", "v")):
         return True  # "Article 5", "Flight 17"
-    if prev is not None and q.form == "digits" and noun is None and prev.pos_ == "PROPN" and prev.is_title and not prev.is_sent_start and prev.whitespace_:
+    if prev is not None and q.form == "digits" and noun is None and prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper) and not prev.is_sent_start and prev.whitespace_:
         return True  # "Boeing 737", "Windows 10"
     if q.form == "words":
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -181,7 +195,9 @@ def _category(doc: Doc, d: _Draft) -> str | None:
     if d.noun is not None and d.noun.lemma_.lower() in words:
         return words[d.noun.lemma_.lower()]  # "50 deaths", "200 refugees"
     nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
-    if nxt is not None and (nxt.lemma_.lower() in words or nxt.lower_ in words) and nxt.pos_ in ("ADJ", "VERB"):
+    if nxt is not None and (nxt.lemma_.lower() in words or nxt.lower_ in words) and (
+        nxt.tag_ in ("JJ", "VBN") or (nxt.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in nxt.children))
+    ):
         return words.get(nxt.lower_) or words[nxt.lemma_.lower()]  # "12 dead", "30 people injured"
     gov = _governor(anchor)
     if gov is None:
