@@ -137,6 +137,8 @@ def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
         t = doc[i]
         if t.lemma_.lower() in _TIME_NOUNS and t.pos_ == "NOUN":
             return t, t.idx + len(t), False  # "a three-day visit": the caller drops durations
+        if t.lemma_.lower() in counted_nouns() or t.lower_ in counted_nouns():
+            return t, t.idx + len(t), False  # "one civilian dead": the tagger may call it an adjective
         if t.text == "-" or (t.pos_ == "ADJ" and t.lower_ not in _ELLIPSIS) or (t.dep_ in ("compound", "amod") and t.head.i > t.i):
             i += 1
             continue
@@ -182,7 +184,10 @@ def _governor(token: Token) -> Token | None:
         if t.head is t:
             return t if t.pos_ in ("VERB", "AUX", "ADJ") else None
         t = t.head
-        if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT"):
+        if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"):
+            # a copula: "40 villagers are dead" -> dead
+            return next((c for c in t.children if c.dep_ == "acomp"), t)
+        if t.pos_ == "VERB":
             return t
         if t.pos_ == "ADJ" and t.lower_ not in _ELLIPSIS and t.dep_ in ("ROOT", "acomp", "conj", "ccomp"):
             return t
@@ -269,6 +274,7 @@ def _link_parts(doc: Doc, drafts: list[_Draft]) -> None:
             nxt = drafts[idx[pos + 1]] if pos + 1 < len(idx) else None
             if nxt is not None and d.unit is None and _OF_BETWEEN.fullmatch(doc.text[d.q.num_end : nxt.start]) is not None:
                 d.whole, d.unit = idx[pos + 1], nxt.unit
+                d.measures = d.measures or nxt.measures
                 continue
             prev = doc[d.begin.i - 1] if d.begin.i > 0 else None
             if prev is not None and prev.lower_ == "of" and (prev.i == prev.sent.start or doc[prev.i - 1].is_punct and prev.i - 1 == prev.sent.start):
