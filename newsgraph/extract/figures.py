@@ -165,8 +165,13 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
         return True
     if prev is not None and prev_word in identifier_words() and (q.form == "digits" or prev_word not in ("no", "v")):
         return True  # "Article 5", "Flight 17"
-    if prev is not None and q.form == "digits" and noun is None and prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper) and not prev.is_sent_start and prev.whitespace_:
-        return True  # "Boeing 737", "Windows 10"
+    if (
+        prev is not None and q.form == "digits" and q.unit is None and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN")
+        and not prev.is_sent_start and prev.whitespace_ and not prev.ent_type_ in ("DATE", "TIME", "CARDINAL")
+    ):
+        return True  # "Boeing 737", "Windows 10", "Radio 2 listeners", "PlayStation 2"
+    if q.form == "words" and first.is_title and not first.is_sent_start and not (prev is not None and prev.is_punct):
+        return True  # a name: "the Six Nations", "World War Two", "Channel Four"
     if q.form == "words":
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if first.lower_ == "one" and last.i == first.i and (noun is None or q.qualifier is None and (prev_word in _DETERMINERS or prev_word in ("a", "an"))):

@@ -221,8 +221,8 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
         key = re.sub(r"\s+", "-", key)
         value = number_words()[key].value * 100
     num_end = end
-    if form == "digits" and re.match(r"[/:]\d", text[end : end + 2]):
-        return None  # "9/11", "24/7", "3:1"
+    if form == "digits" and re.match(r"[/:\-\u2013]\d", text[end : end + 2]):
+        return None  # "9/11", "24/7", "3:1", scores and ranges ("3-0", "2014-2022")
     if form == "digits" and end < len(text) and (text[end].isalpha() and p.unit_after.match(text, end) is None):
         return None  # "1st", "5G", "1990s", "3D"
     unit = unit_kind = None

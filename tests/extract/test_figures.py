@@ -74,6 +74,9 @@ def test_figure_found(figures, text, span, value, unit):
         "The Boeing 737 landed safely.",  # a model name
         "Profits rose in the first quarter of 2024.",  # a period
         "The FTSE 100 index fell.",  # an index name
+        "Have Radio 2 listeners heard it?",  # a station name
+        "England lost the Six Nations game 18-12.",  # a name and a score
+        "The song reached the top 20 in May.",  # a rank
     ],
 )
 def test_not_a_figure(figures, text):
