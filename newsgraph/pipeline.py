@@ -38,8 +38,8 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
     """All extractors over one parsed article, in the order their inputs need;
     then every span mapped to the original text. One line per stage."""
     entities = extract_entities(doc)
-    dates = extract_dates(doc, article.published)
-    figures, figure_flags = extract_figures(doc, dates)
+    dates = extract_dates(doc, article.published, ntext.text)
+    figures, figure_flags = extract_figures(doc, dates, ntext.text)
     # repairs made while normalising are already in original offsets
     flags = tuple(Flag(kind, span) for kind, span in ntext.repairs) + _remap(figure_flags, ntext)
     quality = Quality(flags=flags)

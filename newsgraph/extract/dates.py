@@ -58,6 +58,16 @@ def _pattern() -> re.Pattern:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _starts() -> re.Pattern:
+    """Where a temporal expression can start: a digit or one of its first words."""
+    words = set(_MONTHS) | set(_WEEKDAYS) | set(_SMALL)
+    words |= {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next", "past", "coming", "later", "earlier", "the", "mid"}
+    words |= set(_YEAR_PREPS.replace("-", "").split("|")) | set(_MONTH_PREPS.replace("-", "").split("|"))
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:\d|(?:{alternation})\b)", re.IGNORECASE)
+
+
 def parse_published(published: str | None) -> dt.date | None:
     """The publication date of an ISO date or datetime string, or None."""
     if not published:
@@ -68,12 +78,24 @@ def parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def extract_dates(doc: Doc, published: str | None = None) -> list[DateRef]:
-    """Temporal expressions in ``doc`` in text order, resolved against ``published``."""
+def extract_dates(doc: Doc, published: str | None = None, text: str | None = None) -> list[DateRef]:
+    """Temporal expressions in ``doc`` in text order, resolved against
+    ``published``. ``text`` is ``doc.text`` when the caller has it (spaCy
+    rebuilds it on each access)."""
     pub = parse_published(published)
-    text = doc.text
+    text = doc.text if text is None else text
+    pattern = _pattern()
     out: list[DateRef] = []
-    for m in _pattern().finditer(text):
+    covered = 0
+    # try the full pattern only where an expression can start (a digit, a month
+    # or weekday name, a trigger word): far cheaper than at every position
+    for start in _starts().finditer(text):
+        if start.start() < covered:
+            continue
+        m = pattern.match(text, start.start())
+        if m is None:
+            continue
+        covered = m.end()
         found = _resolve(doc, m, pub)
         if found is not None:
             (start, end), value, granularity = found

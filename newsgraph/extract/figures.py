@@ -54,19 +54,21 @@ class _Draft:
     confidence: float = 0.8
 
 
-def extract_figures(doc: Doc, dates: Sequence[DateRef] = ()) -> tuple[list[Figure], list[Flag]]:
+def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = None) -> tuple[list[Figure], list[Flag]]:
     """Figures in ``doc`` in text order (ids ``f1``...), and an
-    ``inconsistent-figures`` flag for each whole its parts exceed."""
+    ``inconsistent-figures`` flag for each whole its parts exceed. ``text`` is
+    ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
+    text = doc.text if text is None else text
     date_spans = [d.span for d in dates]
     drafts: list[_Draft] = []
-    for q in find_quantities(doc.text):
+    for q in find_quantities(text):
         if q.unit is None and any(s < q.num_end and q.num_start < e for s, e in date_spans):
             continue
         draft = _draft(doc, q)
         if draft is not None:
             drafts.append(draft)
-    _link_parts(doc, drafts)
-    figures = [_to_figure(doc, n, d, drafts) for n, d in enumerate(drafts)]
+    _link_parts(doc, text, drafts)
+    figures = [_to_figure(text, n, d) for n, d in enumerate(drafts)]
     return figures, _inconsistencies(drafts, figures)
 
 
@@ -175,8 +177,10 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
     if q.form == "words":
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if first.lower_ == "one" and last.i == first.i and (noun is None or q.qualifier is None and (prev_word in _DETERMINERS or prev_word in ("a", "an"))):
-            if q.qualifier is None or noun is None and not (nxt is not None and nxt.lower_ in _ELLIPSIS):
-                return True  # "one of the", "one day", "no one"
+            gov = _governor(first)
+            casualty = noun is None and gov is not None and gov.lemma_.lower() in casualty_words() and prev_word not in _DETERMINERS
+            if not casualty and (q.qualifier is None or noun is None and not (nxt is not None and nxt.lower_ in _ELLIPSIS)):
+                return True  # "one of the", "one day", "no one"; but "killing one and injuring five"
         if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS:
             return True  # "the two countries": a reference, not a count
     return False
@@ -264,7 +268,7 @@ def _measures(doc: Doc, d: _Draft) -> str | None:
 _OF_BETWEEN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
 
 
-def _link_parts(doc: Doc, drafts: list[_Draft]) -> None:
+def _link_parts(doc: Doc, text: str, drafts: list[_Draft]) -> None:
     """"six out of seven", "71 of 123 drones": the first is a part of the
     second. "Of 123 drones, the military shot 71 ... against 40 more": the
     unitless numbers of the sentence are parts of the whole that opens it.
@@ -277,7 +281,7 @@ def _link_parts(doc: Doc, drafts: list[_Draft]) -> None:
         for pos, n in enumerate(idx):
             d = drafts[n]
             nxt = drafts[idx[pos + 1]] if pos + 1 < len(idx) else None
-            if nxt is not None and d.unit is None and _OF_BETWEEN.fullmatch(doc.text[d.q.num_end : nxt.start]) is not None:
+            if nxt is not None and d.unit is None and _OF_BETWEEN.fullmatch(text[d.q.num_end : nxt.start]) is not None:
                 d.whole, d.unit = idx[pos + 1], nxt.unit
                 d.measures = d.measures or nxt.measures
                 continue
@@ -321,11 +325,11 @@ def _inconsistencies(drafts: list[_Draft], figures: list[Figure]) -> list[Flag]:
     return flags
 
 
-def _to_figure(doc: Doc, n: int, d: _Draft, drafts: list[_Draft]) -> Figure:
+def _to_figure(text: str, n: int, d: _Draft) -> Figure:
     return Figure(
         id=f"f{n + 1}",
         span=(d.start, d.end),
-        text=doc.text[d.start : d.end],
+        text=text[d.start : d.end],
         value=d.q.value,
         unit=d.unit,
         qualifier=d.q.qualifier,

@@ -67,23 +67,26 @@ def _patterns() -> _Patterns:
     approx_plural = _alternation([w for w, n in nw.items() if n.kind == "approx" and w != "scores"])
     long_scales = _alternation([w for w, n in nw.items() if n.kind == "scale" and w not in _SHORT_SCALES])
     core = re.compile(
+        # every alternative starts a word: one cheap test rejects positions inside words
+        r"(?<!\w)(?:"
         rf"(?P<fraction>\b(?:(?:a|one)\s+)?(?:{fractions})(?=\s+of\b))"
         rf"|(?P<ratio>\b(?:one|1)\s+in\s+(?:\d+|{word}))"
         rf"|(?P<approx>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)|{approx_plural}|scores(?=\s+of\b))\b)"
         r"|(?P<digits>(?<![\w.,/:\-\u2212])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d))"
-        rf"|(?P<words>\b(?:(?:half\s+a|a)\s+(?=(?:{big})\b))?{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*)",
+        rf"|(?P<words>\b(?:(?:half\s+a|a)\s+(?=(?:{big})\b))?{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*))",
         re.IGNORECASE,
     )
     after = {u.form.lower(): u for u in units() if u.position in ("after", "both")}
     before = {u.form.lower(): u for u in units() if u.position in ("before", "both")}
     quals = _alternation(qualifiers())
     veto = re.compile(
-        r"\+\d[\d ()-]{6,}\d|\(\d{2,5}\)\s?\d[\d -]{4,}\d|\b\d{3}-\d{3}-\d{4}\b|\b0\d{2,4} \d{3,4} ?\d{3,4}\b"  # phone numbers
+        r"(?=[\d+(])"  # every alternative starts so: a cheap test at each position
+        r"(?:\+\d[\d ()-]{6,}\d|\(\d{2,5}\)\s?\d[\d -]{4,}\d|\b\d{3}-\d{3}-\d{4}\b|\b0\d{2,4} \d{3,4} ?\d{3,4}\b"  # phone numbers
         r"|\bv?\d+\.\d+\.\d+\b"  # versions
         r"|\b\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|h\b)|\b\d{1,2}:\d{2}\b"  # clock times
         r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
         r"|\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b"  # numeric dates
-        r"|\b\d{3,4}\s*(?:GMT|UTC|CET|EST)\b",
+        r"|\b\d{3,4}\s*(?:GMT|UTC|CET|EST)\b)",
         re.IGNORECASE,
     )
     return _Patterns(

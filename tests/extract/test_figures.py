@@ -104,6 +104,8 @@ def test_not_a_figure(figures, text):
         ("Three soldiers killed two civilians.", "Three soldiers", None),  # the killers
         ("Three soldiers killed two civilians.", "two civilians", "killed"),
         ("The navy shot down 40 drones.", "40 drones", None),
+        ("The blast hit a market, killing one and injuring five.", "one", "killed"),
+        ("The blast hit a market, killing one and injuring five.", "five", "injured"),
     ],
 )
 def test_category(figures, text, span, category):

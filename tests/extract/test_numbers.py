@@ -39,6 +39,8 @@ def one(text: str):
         ("One in five adults smokes.", "One in five", 20, "percent", None),
         ("It holds almost 20 percent of the land.", "almost 20 percent", 20, "percent", "almost"),
         ("Turnout was 20% this time.", "20%", 20, "percent", None),
+        ("Turnout was five percent this time.", "five percent", 5, "percent", None),
+        ("A $1.2-billion loan was agreed.", "$1.2-billion", 1_200_000_000, "USD", None),
         ("Rates rose 0.25 percentage points.", "0.25 percentage points", 0.25, "percentage point", None),
         ("Troops hold more than 112,000 square kilometers.", "more than 112,000 square kilometers", 112000, "km2", "more than"),
         ("The lake covers around 450 square miles.", "around 450 square miles", 1165.49, "km2", "approximately"),
