@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .errors import ArticleError
 from .extract import extract_entities
 from .extract.dates import extract_dates
+from .extract.events import extract_events
 from .extract.figures import extract_figures
 from .ingest import NormalizedText, make_article, normalize
 from .ingest.language import guess_language
@@ -40,6 +41,7 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
     entities = extract_entities(doc)
     dates = extract_dates(doc, article.published, ntext.text)
     figures, figure_flags = extract_figures(doc, dates, ntext.text)
+    events = extract_events(doc, entities, (), dates, figures, ())
     # repairs made while normalising are already in original offsets
     flags = tuple(Flag(kind, span) for kind, span in ntext.repairs) + _remap(figure_flags, ntext)
     quality = Quality(flags=flags)
@@ -47,6 +49,7 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
         article=article,
         entities=_remap(entities, ntext),
         figures=_remap(figures, ntext),
+        events=_remap(events, ntext),
         dates=_remap(dates, ntext),
         quality=quality,
     )

@@ -144,9 +144,13 @@ class Actor:
     text: str
     entity: str | None = None
     country: str | None = None
+    name: str | None = None  # the entity's name, or the country's for a group phrase
+    sector: str | None = None  # government | military | police | rebels | civilians | ...
+    span: Span | None = None  # the phrase in the text
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "text": self.text, "country": self.country}
+        return {"entity": self.entity, "text": self.text, "country": self.country,
+                "name": self.name, "sector": self.sector, "span": _span(self.span)}
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,7 @@ class Event:
     location: str | None = None
     date: str | None = None
     negated: bool = False
+    modality: str | None = None  # None (asserted) | intended | expected | future | possible
     reported_by: str | None = None
     figures: tuple[str, ...] = ()
     confidence: float | None = None
@@ -179,6 +184,7 @@ class Event:
             "location": self.location,
             "date": self.date,
             "negated": self.negated,
+            "modality": self.modality,
             "reported_by": self.reported_by,
             "figures": list(self.figures),
             "confidence": None if self.confidence is None else round(self.confidence, 3),

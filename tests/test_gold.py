@@ -29,6 +29,10 @@ FLOORS = {
     ("seed", "entities", "one_entity"): 0.9,
     ("seed", "figures", "f1"): 0.95,
     ("seed", "figures", "unit_acc"): 1.0,
+    ("seed", "events", "f1"): 0.85,
+    ("seed", "events", "actor_acc"): 0.85,
+    ("plover-gsr", "events", "r"): 0.66,
+    ("plover-gsr", "events", "actor_acc"): 0.85,
 }
 
 _cache: dict[str, dict] = {}

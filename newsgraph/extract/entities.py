@@ -10,12 +10,13 @@ maps the spans back to the original text.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..lexicons import countries, institutions, key
+from ..lexicons import countries, institutions, key, titles
 from ..records import Entity
 from .mentions import Mention, find_mentions
 from .titles import Office, find_descriptors, leads, office_of, title_after, title_before
@@ -44,7 +45,7 @@ class _Cluster:
 
 
 def extract_entities(doc: Doc) -> list[Entity]:
-    mentions = find_mentions(doc)
+    mentions = [_person_after_title(doc, m) for m in find_mentions(doc)]
     clusters = _cluster(mentions)
     name_labels = {i: m.label for m in mentions for i in range(m.start, m.end)}
     for cluster in clusters:
@@ -53,13 +54,26 @@ def extract_entities(doc: Doc) -> list[Entity]:
             _add_titles(doc, cluster, name_labels)
         cluster.country = _country(cluster)
     persons = [c for c in clusters if c.type == "PERSON"]
-    _add_lowercase_names(doc, persons, {i for m in mentions for i in range(m.start, m.end)})
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    _add_missed_names(doc, persons, taken)
     _add_descriptors(doc, persons, taken)
     return _to_records(clusters)
 
 
 # ------------------------------------------------------------------ clustering
+
+def _person_after_title(doc: Doc, m: Mention) -> Mention:
+    """"Kremlin spokesman Dmitry Orlov" tagged ORG: a short name right after a
+    title word ("spokesman", "President") names a person."""
+    if m.label == "PERSON" or m.start == 0 or not 1 <= m.n_tokens <= 3:
+        return m
+    prev = titles().get(doc[m.start - 1].lower_)
+    if prev is None or prev.role == "domain" or countries().lookup(m.text) or institutions().get(m.key):
+        return m
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[m.start : m.end]):
+        return m
+    return dataclasses.replace(m, label="PERSON")
+
 
 def _cluster(mentions: list[Mention]) -> list[_Cluster]:
     """Group mentions: full person names anchor their surnames; countries and
@@ -68,12 +82,17 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
     person_keys = {m.key for m in mentions if m.label == "PERSON"}
     anchors: dict[str, _Cluster] = {}  # full person name key -> cluster
     by_part: dict[str, list[str]] = defaultdict(list)  # name part -> anchor keys
-    for m in mentions:
-        if m.label == "PERSON" and m.n_tokens >= 2 and m.key not in anchors:
-            anchors[m.key] = _Cluster()
-            for part in m.key.split():
-                if len(part) > 1 and anchors[m.key] is not None:
-                    by_part[part].append(m.key)
+    full_names = sorted({m.key for m in mentions if m.label == "PERSON" and m.n_tokens >= 2}, key=lambda k: -len(k.split()))
+    for k in full_names:
+        # "De Wit" is the surname of "Marieke de Wit", not a person of its own
+        longer = [a for a in anchors if (" " + a).endswith(" " + k)]
+        if longer:
+            by_part[k].extend(longer)
+            continue
+        anchors[k] = _Cluster()
+        for part in k.split():
+            if len(part) > 1:
+                by_part[part].append(k)
     clusters: dict[str, _Cluster] = {k: c for k, c in anchors.items()}
     last_anchor_pos: dict[str, int] = {}
     for m in mentions:
@@ -99,9 +118,36 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
         clusters.setdefault(cid, _Cluster())
         clusters[cid].mentions.append(m)
         clusters[cid].labels[m.label] += 1
-    # institutions known by a generic alias ("the Alliance") join the full
-    # name only when it is there; otherwise they stay as written
-    return [c for c in clusters.values() if c.mentions]
+    return _merge_acronyms([c for c in clusters.values() if c.mentions])
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _MINOR_WORDS and w[:1].isalpha()).upper()
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"the International Atomic Energy Agency (IAEA)" and later "IAEA": one
+    organisation, when the acronym spells the initials of a longer name."""
+    long_names: dict[str, _Cluster] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.label in ("ORG", "FAC", "EVENT") and m.n_tokens >= 2:
+                long_names.setdefault(_initials(m.text), c)
+    if not long_names:
+        return clusters
+    out = []
+    for c in clusters:
+        forms = {m.text.replace(".", "") for m in c.mentions}
+        target = next((long_names[f] for f in forms if f.isupper() and 2 <= len(f) <= 6 and f in long_names), None)
+        if target is not None and target is not c and all(m.label in ("ORG", "FAC", "EVENT", "GPE") for m in c.mentions):
+            target.mentions.extend(c.mentions)
+            target.labels.update(c.labels)
+            continue
+        out.append(c)
+    return out
 
 
 def _vote_type(cluster: _Cluster) -> str:
@@ -159,22 +205,30 @@ def _country(cluster: _Cluster) -> str | None:
 
 # ------------------------------------------------------------------ more mentions
 
-def _add_lowercase_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> None:
-    """Join lower-cased surnames ("discredit biden") to their person when the
-    name is written capitalised elsewhere and the word is used as a noun."""
-    parts: dict[str, _Cluster] = {}
+def _add_missed_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> None:
+    """Surnames the NER missed ("Later, Kovalenko flew home") and lower-cased
+    ones ("discredit biden") join their person: a lower-cased one only when the
+    word is used as a noun, not as "the brown" or "rice prices"."""
+    surnames: dict[str, _Cluster] = {}
     for cluster in persons:
         capitalised = [m for m in cluster.mentions if m.text[:1].isupper()]
-        if not capitalised:
-            continue
-        surname = max(capitalised, key=lambda m: m.n_tokens).text.split()[-1]
-        if len(surname) > 2:
-            parts[surname.lower()] = cluster
-    if not parts:
+        if capitalised:
+            surname = max(capitalised, key=lambda m: m.n_tokens).text.split()[-1]
+            if len(surname) > 2:
+                surnames[surname] = cluster
+    if not surnames:
         return
+    lowered = {s.lower(): c for s, c in surnames.items()}
     for token in doc:
-        cluster = parts.get(token.text)
-        if cluster is None or token.i in taken or token.pos_ not in _LOWERCASE_POS:
+        if token.i in taken:
+            continue
+        cluster = surnames.get(token.text)
+        if cluster is not None:
+            if token.pos_ == "PROPN":
+                cluster.extra.append((token.idx, token.idx + len(token), token.text))
+            continue
+        cluster = lowered.get(token.text)
+        if cluster is None or token.pos_ not in _LOWERCASE_POS:
             continue
         if token.i > 0 and doc[token.i - 1].lower_ in _NO_DET_BEFORE:
             continue

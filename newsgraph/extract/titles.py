@@ -30,22 +30,29 @@ def _may_extend_title(token: Token, name_labels: dict[int, str]) -> bool:
         return True
     if token.text == "-" or token.lower_ in ("vice", "deputy", "acting", "former", "interim", "chief", "executive", "general"):
         return True
-    # capitalised parts of an office ("Foreign Minister", "Home Secretary")
+    # modifiers of the office: "union negotiator", "civil protection chief", "Foreign Minister"
+    if token.pos_ in ("NOUN", "ADJ", "PROPN") and token.dep_ in ("compound", "amod", "nmod"):
+        return True
     return token.pos_ in ("PROPN", "ADJ", "NOUN") and token.is_title and not token.is_sent_start
 
 
 def title_before(doc: Doc, start: int, name_labels: dict[int, str]) -> tuple[int, int] | None:
-    """Token range of the title right before the name starting at ``start``."""
+    """Token range of the title right before the name starting at ``start``;
+    also "the authority's chief executive, Hendrik Baas," (title, comma, name)."""
+    if start >= 2 and doc[start - 1].text == "," and _is_title_word(doc[start - 2]):
+        return title_before(doc, start - 1, name_labels) or (start - 2, start - 1)
     i = start - 1
     while i >= 0 and start - i <= _MAX_TITLE_TOKENS and _may_extend_title(doc[i], name_labels):
-        if doc[i].is_sent_start:
-            i -= 1
-            break
         i -= 1
+        if doc[i + 1].is_sent_start:
+            break
     first = i + 1
-    while first < start and not _is_title_word(doc[first]) and doc[first].i not in name_labels and doc[first].lower_ not in titles():
+    # the possessor belongs to the office: "the authority's chief executive"
+    if first >= 2 and first < start and doc[first - 1].tag_ == "POS" and doc[first - 2].pos_ in ("NOUN", "PROPN"):
+        first -= 2
+    while first < start and (doc[first].is_punct or doc[first].pos_ in ("DET", "ADP", "CCONJ")):
         first += 1
-    if first >= start or not any(_is_title_word(doc[j]) and titles()[doc[j].lower_].role != "domain" for j in range(first, start)):
+    if not any(_is_title_word(doc[j]) and titles()[doc[j].lower_].role != "domain" for j in range(first, start)):
         return None
     return first, start
 

@@ -1,0 +1,256 @@
+"""Event triggers: the words in a sentence that code an event, with the
+negation and modality that qualify them.
+
+    tokens --lexicon (lemma, particle, dependent, head)--> candidate triggers
+    -> filters (participles, circumstantial nouns, headlines)
+    -> frames: "agreed to withdraw" is one AGREE, "refused to meet" one REJECT
+    -> negation ("did not attack": negated; "will never discuss": REJECT)
+
+Pure functions over a spaCy ``Doc``; positions are token indices.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons.events import EventCues, Trigger, event_cues, event_triggers
+
+__all__ = ["Found", "find_triggers", "clause_verb", "headline_tokens"]
+
+_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "appos"})
+_NOUN_PREPS = frozenset({"on", "for"})  # "arrived on a visit", "gathered for a rally"
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+_NEG_DETS = frozenset({"no"})
+_INTENT = frozenset({"future", "intended"})
+_COOPERATIVE = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"})
+_NEGATORS = frozenset({"fail"})
+_WANT = frozenset({"want", "seek", "demand", "request"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """One trigger in the doc: the token, the lexicon entry it matched, and
+    what the context says about it."""
+
+    token: int  # token index of the trigger word
+    end: int  # token index after the trigger (particle included)
+    entry: Trigger
+    type: str
+    cameo: str
+    mode: str | None
+    negated: bool = False
+    modality: str | None = None
+    content: int | None = None  # token of the framed event ("agreed to [withdraw]")
+    anaphoric: bool = False  # "the conversation": refers back to an event already told
+
+
+def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> list[Found]:
+    """The triggers of one sentence, framed events folded into their frame;
+    tokens in ``skip`` (headline lines) are not read."""
+    lex, cues = event_triggers(), event_cues()
+    found: dict[int, Found] = {}
+    for tok in sent:
+        if tok.i in skip:
+            continue
+        entries = lex.get(tok.lemma_.lower()) or lex.get(tok.lower_)
+        if not entries:
+            continue
+        hit = _match(tok, entries)
+        if hit is None or not _eventive(tok, cues):
+            continue
+        entry, end = hit
+        type_, cameo = entry.type, entry.cameo
+        if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WANT:
+            type_, cameo = "REQUEST", "10"  # "wanted access to", "seeks talks"
+        found[tok.i] = Found(tok.i, end, entry, type_, cameo, entry.mode,
+                             anaphoric=tok.pos_ != "VERB" and _anaphoric(tok))
+    found = _fold_frames(doc, found)
+    qualified = (_qualify(doc, f, cues) for f in sorted(found.values(), key=lambda f: f.token))
+    return [f for f in qualified if f.type]
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb whose clause carries ``tok``: itself for a verb, the verb a
+    noun trigger is an argument of ("had a [call]" -> had)."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return t
+
+
+# ------------------------------------------------------------------ matching
+
+def _match(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger, int] | None:
+    is_verb = tok.pos_ == "VERB"
+    is_noun = tok.pos_ == "NOUN" and not tok.ent_type_  # not "the London Stock Exchange"
+    for e in entries:
+        if ("V" in e.pos and is_verb) or ("N" in e.pos and is_noun):
+            end = tok.i + 1
+            if e.particle is not None:
+                end = _particle(tok, e.particle)
+                if end is None:
+                    continue
+            if e.dependent is not None and not any(
+                c.lemma_.lower() == e.dependent or c.lower_ == e.dependent
+                for c in tok.children if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "npadvmod")
+            ):
+                continue
+            if e.head is not None and tok.head.lemma_.lower() != e.head:
+                continue
+            return e, end
+    return None
+
+
+def _particle(tok: Token, particle: str) -> int | None:
+    """End of "call for", "pull out", "hand over": the particle as a child, or
+    the next word(s)."""
+    words = particle.split()
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == words[0] and c.i > tok.i:
+            return c.i + 1
+    doc = tok.doc
+    if tok.i + len(words) < len(doc) and [t.lower_ for t in doc[tok.i + 1 : tok.i + 1 + len(words)]] == words:
+        return tok.i + 1 + len(words)
+    return None
+
+
+def _eventive(tok: Token, cues: EventCues) -> bool:
+    """A verb that heads a clause, or a noun in an argument position: not a
+    participle modifier ("the occupied territory") nor a circumstance ("at a
+    meeting", "in the attack")."""
+    if tok.pos_ == "VERB":
+        if tok.dep_ in ("amod", "compound"):
+            return False
+        # "the territory occupied by X" describes; "a salvo killed civilians" (a
+        # misparsed main verb: it has an object) tells
+        return not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children))
+    if tok.dep_ in _NOUN_DEPS:
+        return tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT" and tok.head.pos_ != "NOUN"
+    if tok.dep_ == "pobj":
+        prep = tok.head
+        return prep.lower_ in _NOUN_PREPS and prep.head.pos_ == "VERB"
+    if tok.dep_ == "conj":
+        return _eventive(tok.head, cues) if tok.head.pos_ in ("NOUN", "PROPN") else False
+    return False
+
+
+def _anaphoric(tok: Token) -> bool:
+    """A definite event noun with no participant of its own refers back."""
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if not dets or dets[0].lower_ not in _DEFINITE:
+        return False
+    return not any(c.dep_ in ("prep", "compound", "amod") and c.pos_ != "ADJ" for c in tok.children)
+
+
+def headline_tokens(doc: Doc, max_words: int = 14) -> frozenset[int]:
+    """Tokens of title lines ("Fatal attack in Kyiv"): a short line with no
+    final stop restates an event the body tells in full."""
+    out: set[int] = set()
+    text, pos = doc.text, 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip()
+        if not body or body[-1] in '.!?"”’\':' or len(body.split()) > max_words:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return frozenset(out)
+
+
+# ------------------------------------------------------------------ frames
+
+def _fold_frames(doc: Doc, found: dict[int, Found]) -> dict[int, Found]:
+    """A trigger under another trigger is its content: folded into it.
+    "offered to hand over" -> AGREE; "vowed to attack" -> THREATEN;
+    "rejected all offers" -> REJECT; "urged X to withdraw" -> REQUEST."""
+    out = dict(found)
+    for i, f in sorted(found.items(), key=lambda kv: -_depth(doc[kv[0]])):
+        gov = _governing_trigger(doc[i], out)
+        if gov is None or gov == i or i not in out:
+            continue
+        g = out[gov]
+        content = out.pop(i)
+        if g.type == content.type and doc[i].dep_ == "conj":
+            out[gov] = g  # "killed ... and injured": one event
+            continue
+        out[gov] = _framed(g, content)
+    return out
+
+
+def _governing_trigger(tok: Token, found: dict[int, Found]) -> int | None:
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in _CONTENT_DEPS or t.head is t:
+            return None
+        t = t.head
+        if t.i in found and found[t.i].token != tok.i:
+            if tok.dep_ in ("nsubj", "nsubjpass") and found[t.i].type != found.get(tok.i, found[t.i]).type:
+                return None  # a subject is a participant, not content ("the attack damaged")
+            return t.i
+    return None
+
+
+def _framed(gov: Found, content: Found) -> Found:
+    frame = gov.entry.frame
+    if frame == "say" and content.type in _HOSTILE:
+        return replace(gov, type="THREATEN", cameo="138" if content.type == "ASSAULT" else "13", mode=None, content=content.token)
+    if frame == "refuse" and content.entry.negated == "REJECT":
+        return replace(gov, content=content.token)
+    if gov.type == "REJECT" and content.type == "REJECT":
+        return gov
+    return replace(gov, content=content.token)
+
+
+def _depth(tok: Token) -> int:
+    d, t = 0, tok
+    while t.head is not t and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+# ------------------------------------------------------------------ negation, modality
+
+def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
+    tok = doc[f.token]
+    carriers = [tok]
+    if tok.pos_ != "VERB":
+        carriers.append(clause_verb(tok))
+    # "wanted to offer", "are expected to meet", "did not want to attack"
+    top = carriers[-1]
+    while top.dep_ == "xcomp" and (top.head.lemma_.lower() in cues.modality or top.head.lemma_.lower() in _NEGATORS):
+        top = top.head
+        carriers.append(top)
+    negated = any(_negated(t) for t in carriers)
+    modality = None
+    for t in carriers:
+        lemma = t.lemma_.lower()
+        if t is not tok and lemma in cues.modality:
+            modality = cues.modality[lemma]
+        for c in t.children:
+            if c.dep_ == "aux" and c.lemma_.lower() in cues.modality and modality is None:
+                modality = cues.modality[c.lemma_.lower()]
+    if negated and f.entry.negated:
+        # "will never discuss", "does not accept": a refusal, not a non-event
+        return replace(f, type=f.entry.negated, cameo="12" if f.entry.negated == "REJECT" else "11", mode=None, modality=modality)
+    if f.type == "-":
+        return replace(f, type="", negated=False)  # only an event when negated
+    if not negated and modality in _INTENT:
+        # an act announced for the future is a commitment or a threat (CAMEO 03, 13)
+        if f.type in _COOPERATIVE:
+            return replace(f, type="AGREE", cameo="03", mode=None, modality=modality)
+        if f.type in _HOSTILE:
+            return replace(f, type="THREATEN", cameo="138" if f.type == "ASSAULT" else "13", mode=None, modality=modality)
+    return replace(f, negated=negated, modality=modality)
+
+
+def _negated(tok: Token) -> bool:
+    if tok.lemma_.lower() in _NEGATORS:
+        return True  # "failed to reach agreement"
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEG_DETS) for c in tok.children)

@@ -1,0 +1,242 @@
+"""Events: what happened to whom, coded in PLOVER (type, mode) and CAMEO.
+
+    sentences -> triggers (lexicon, frames, negation, modality)
+    -> actor and target (entities, or group phrases with country and sector)
+    -> one record per real-world event (a definite "the attack" or a second
+       telling of the same act by the same actor folds into the first)
+    -> links: the quote that reports it, its date, its place, its casualty figures
+
+Every event points to its evidence (``span``, the clause) and its trigger, so
+an analyst can see which words produced the code. Works in doc coordinates;
+the pipeline maps spans back to the original text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons.events import EventCues, event_cues
+from ..records import Actor, DateRef, Entity, Event, Figure, Location, Quote
+from .event_roles import EntityIndex, actor_of, phrase_actor, speaker_of, target_of
+from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
+
+__all__ = ["extract_events"]
+
+#: entity types a spokesperson speaks for
+_STATES = frozenset({"GPE", "ORG", "NORP", "FAC"})
+#: how many sentences apart two tellings of one event may be
+MERGE_WINDOW = 2
+
+
+@dataclass
+class _Candidate:
+    found: Found
+    sent: int
+    span: tuple[int, int]
+    trigger_span: tuple[int, int]
+    actor: Actor | None
+    target: Actor | None
+    mode: str | None
+    type: str
+    cameo: str
+
+    person: bool = False
+
+    @property
+    def fullness(self) -> tuple[int, int]:
+        """The fuller telling: more participants, a named person, more words."""
+        roles = (self.actor is not None) + (self.target is not None) + bool(self.actor and self.actor.entity) + self.person
+        return roles, self.span[1] - self.span[0]
+
+
+def extract_events(
+    doc: Doc,
+    entities: Sequence[Entity],
+    quotes: Sequence[Quote] = (),
+    dates: Sequence[DateRef] = (),
+    figures: Sequence[Figure] = (),
+    locations: Sequence[Location] = (),
+) -> list[Event]:
+    cues = event_cues()
+    index = EntityIndex.build(doc, entities)
+    skip = headline_tokens(doc)
+    kept: list[_Candidate] = []
+    for n, sent in enumerate(doc.sents):
+        for found in find_triggers(doc, sent, skip):
+            cand = _candidate(doc, sent, n, found, index, cues)
+            if not _political(doc, cand, found):
+                continue
+            _fold(kept, cand)
+    return [_record(i, c, quotes, dates, figures, locations) for i, c in enumerate(kept, 1)]
+
+
+# ------------------------------------------------------------------ one trigger
+
+def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, cues: EventCues) -> _Candidate:
+    tok = doc[found.token]
+    verb = clause_verb(tok)
+    a_tok = actor_of(tok, verb)
+    if a_tok is not None and a_tok.i != tok.i and a_tok.i in _event_nouns(doc, a_tok):
+        # "an overnight attack damaged ...": the attack is not the attacker
+        a_tok = actor_of(a_tok, a_tok)
+    t_tok = target_of(tok, verb, a_tok)
+    if t_tok is None and found.content is not None:
+        content = doc[found.content]
+        t_tok = target_of(content, clause_verb(content), a_tok)
+    speaker = speaker_of(verb, cues)
+    actor = phrase_actor(a_tok, index, cues, speaker)
+    target = phrase_actor(t_tok, index, cues, speaker)
+    actor = _voiced_by(actor, speaker, index, cues)
+    if target is not None and actor is not None and target.span == actor.span:
+        target = None
+    type_, cameo, mode = found.type, found.cameo, found.mode
+    if type_ == "PROTEST" and actor is not None and actor.sector == "military":
+        type_, cameo, mode = "MOBILIZE", "154", "troops"  # troops marching in
+    if type_ == "ASSAULT" and mode is None:
+        mode = _weapon_mode(doc, sent, verb, a_tok, cues)
+    lo, hi = _clause(verb, sent)
+    return _Candidate(
+        found=found, sent=n, span=(doc[lo].idx, _end(doc[hi - 1])),
+        trigger_span=(tok.idx, _end(doc[found.end - 1])),
+        actor=actor, target=target, mode=mode, type=type_, cameo=cameo,
+        person=bool(actor and actor.entity and index.by_id[actor.entity].type == "PERSON"),
+    )
+
+
+def _political(doc: Doc, cand: _Candidate, found: Found) -> bool:
+    """An event needs someone who can act: a named entity, a country, or a
+    group word ("troops", "officials"). "A new model hits the streets" or
+    "demand outstripped supply" code nothing; violence needs no named actor."""
+    if found.anaphoric:
+        return True
+    if cand.actor is not None:
+        return _agentive(doc, cand.actor)
+    if cand.type in ("ASSAULT", "COERCE"):
+        return cand.target is not None
+    return cand.target is not None and _agentive(doc, cand.target)
+
+
+def _agentive(doc: Doc, actor: Actor) -> bool:
+    if actor.entity or actor.country or actor.sector:
+        return True
+    span = doc.char_span(*actor.span, alignment_mode="expand") if actor.span else None
+    return span is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span)
+
+
+def _event_nouns(doc: Doc, tok: Token) -> set[int]:
+    from ..lexicons.events import event_triggers
+
+    return {tok.i} if tok.pos_ in ("NOUN", "PROPN") and any("N" in e.pos for e in event_triggers().get(tok.lemma_.lower(), ())) else set()
+
+
+def _voiced_by(actor: Actor | None, speaker: Token | None, index: EntityIndex, cues: EventCues) -> Actor | None:
+    """"Kremlin spokesman Peskov said that Moscow rejected ...": the state
+    acts through the official who voiced it; the actor is that person, for
+    that state."""
+    if actor is None or speaker is None:
+        return actor
+    if actor.entity is None or index.by_id[actor.entity].type not in _STATES:
+        return actor
+    voice = phrase_actor(speaker, index, cues)
+    if voice is None or voice.entity is None or index.by_id[voice.entity].type != "PERSON":
+        return actor
+    if actor.country is not None and voice.country != actor.country:
+        return actor
+    return replace(actor, entity=voice.entity, name=voice.name, country=actor.country or voice.country,
+                   sector=actor.sector or voice.sector)
+
+
+def _weapon_mode(doc: Doc, sent: Span, verb: Token, actor: Token | None, cues: EventCues) -> str | None:
+    words = list(verb.subtree) + (list(actor.subtree) if actor is not None else [])
+    for t in words:
+        mode = cues.modes.get(t.lemma_.lower()) or cues.modes.get(t.lower_)
+        if mode:
+            return mode
+    return None
+
+
+def _clause(verb: Token, sent: Span) -> tuple[int, int]:
+    """The evidence: the clause of the verb, inside its sentence."""
+    sub = [t.i for t in verb.subtree if sent.start <= t.i < sent.end]
+    lo, hi = min(sub), max(sub) + 1
+    doc = verb.doc
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return lo, hi
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+# ------------------------------------------------------------------ one event per event
+
+def _fold(kept: list[_Candidate], cand: _Candidate) -> None:
+    """Add ``cand`` unless it tells an event already kept: a definite event
+    noun with no actor ("the conversation") refers to the last event of its
+    type; a nearby telling by the same actor (or of the same target) is the
+    same event, and the fuller telling stands for both."""
+    for i in range(len(kept) - 1, -1, -1):
+        old = kept[i]
+        if old.type != cand.type or old.found.negated != cand.found.negated:
+            continue
+        if cand.found.anaphoric:
+            return
+        if cand.sent - old.sent > MERGE_WINDOW:
+            continue
+        if _same_event(old, cand):
+            if cand.fullness > old.fullness:
+                kept[i] = cand
+            return
+    if cand.actor is None and cand.target is None:
+        return
+    kept.append(cand)
+
+
+def _same_event(a: _Candidate, b: _Candidate) -> bool:
+    actor = _same(a.actor, b.actor)
+    target = _same(a.target, b.target)
+    if actor is False or target is False:
+        return False
+    if actor is True or (target is True and (a.actor is None or b.actor is None)):
+        return True
+    # the same verb again, nobody contradicting: "it shot six ... the military shot 71"
+    return a.found.entry.key == b.found.entry.key and b.sent - a.sent <= 1
+
+
+def _same(a: Actor | None, b: Actor | None) -> bool | None:
+    """True: the same participant; False: different ones; None: can't tell."""
+    if a is None or b is None:
+        return None
+    if a.entity and b.entity and a.entity == b.entity:
+        return True
+    if a.country and b.country:
+        return a.country == b.country
+    return None
+
+
+# ------------------------------------------------------------------ links
+
+def _record(i: int, c: _Candidate, quotes, dates, figures, locations) -> Event:
+    lo, hi = c.span
+    trig = c.trigger_span[0]
+    reported = next((q.id for q in quotes if q.span[0] <= trig < q.span[1]), None)
+    date = next((d.value for d in dates if d.value and lo <= d.span[0] < hi), None)
+    figs = tuple(f.id for f in figures if f.category and lo <= f.span[0] and f.span[1] <= hi)
+    where = None
+    inside = c.target.span if c.target is not None and c.target.span else None
+    for loc in locations:
+        hits = [m for m in loc.mentions if lo <= m[0] and m[1] <= hi]
+        if hits and (where is None or (inside and any(inside[0] <= m[0] < inside[1] for m in hits))):
+            where = loc.id
+    f = c.found
+    confidence = 0.5 + 0.25 * (c.actor is not None) + 0.15 * (c.target is not None) - 0.1 * (f.modality is not None)
+    return Event(
+        id=f"v{i}", type=c.type, cameo=c.cameo, span=c.span, trigger_span=c.trigger_span, mode=c.mode,
+        actor=c.actor, target=c.target, location=where, date=date, negated=f.negated, modality=f.modality,
+        reported_by=reported, figures=figs, confidence=confidence,
+    )

@@ -1,0 +1,90 @@
+"""Event lexicons: triggers per PLOVER type (``data/event_triggers.tsv``) and
+the cue words around them (``data/event_cues.tsv``). Read once per process."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from . import read_tsv
+
+__all__ = ["Trigger", "EventCues", "event_triggers", "event_cues", "PLOVER_TYPES"]
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry. ``word`` is the lemma; ``particle`` a particle or
+    preposition that must follow it ("call for"); ``dependent`` a lemma among
+    its object or modifiers ("send~arm"); ``head`` the lemma it must hang
+    from ("strike<on")."""
+
+    key: str
+    word: str
+    pos: str  # "V", "N" or "VN"
+    type: str
+    cameo: str
+    mode: str | None
+    negated: str | None
+    frame: str | None
+    particle: str | None = None
+    dependent: str | None = None
+    head: str | None = None
+
+
+@dataclass(frozen=True)
+class EventCues:
+    sectors: dict[str, str]
+    modes: dict[str, str]
+    modality: dict[str, str]
+    light: frozenset[str]
+    speech: frozenset[str]
+
+
+def _none(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+def _parse(key: str) -> tuple[str, str | None, str | None, str | None]:
+    word, particle, dependent, head = key, None, None, None
+    if "~" in word:
+        word, dependent = word.split("~", 1)
+    if "<" in word:
+        word, head = word.split("<", 1)
+    if " " in word:
+        word, particle = word.split(" ", 1)
+    return word, particle, dependent, head
+
+
+@functools.lru_cache(maxsize=1)
+def event_triggers() -> dict[str, tuple[Trigger, ...]]:
+    """lemma -> its entries, the most specific (with a particle, dependent
+    or head) first."""
+    out: dict[str, list[Trigger]] = {}
+    for row in read_tsv("event_triggers.tsv"):
+        if row["type"] not in PLOVER_TYPES and row["type"] != "-":
+            raise ValueError(f"event_triggers.tsv: unknown PLOVER type {row['type']!r} for {row['trigger']!r}")
+        word, particle, dependent, head = _parse(row["trigger"])
+        out.setdefault(word, []).append(
+            Trigger(row["trigger"], word, row["pos"], row["type"], row["cameo"], _none(row["mode"]),
+                    _none(row["negated"]), _none(row["frame"]), particle, dependent, head)
+        )
+    return {w: tuple(sorted(ts, key=lambda t: (t.particle is None and t.dependent is None and t.head is None)))
+            for w, ts in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def event_cues() -> EventCues:
+    by_role: dict[str, dict[str, str]] = {}
+    for row in read_tsv("event_cues.tsv"):
+        by_role.setdefault(row["role"], {})[row["word"].lower()] = row["value"]
+    return EventCues(
+        sectors=by_role.get("sector", {}),
+        modes=by_role.get("mode", {}),
+        modality=by_role.get("modality", {}),
+        light=frozenset(by_role.get("light", {})),
+        speech=frozenset(by_role.get("speech", {})),
+    )

@@ -1,0 +1,185 @@
+"""Events: hand-written fictional sentences through the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import extract_entities
+from newsgraph.extract.events import extract_events
+from newsgraph.lexicons.events import PLOVER_TYPES, event_cues, event_triggers
+from newsgraph.records import DateRef, Figure, Location, Quote
+
+
+def events_of(nlp, text, **links):
+    doc = nlp(text)
+    entities = extract_entities(doc)
+    return doc, entities, extract_events(doc, entities, links.get("quotes", ()), links.get("dates", ()),
+                                         links.get("figures", ()), links.get("locations", ()))
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Borduria agreed to withdraw its troops from the border.", "AGREE"),
+        ("Syldavia offered to hand over two suspects to Borduria.", "AGREE"),
+        ("President Karl Ottar invited Prime Minister Lena Varga to visit Klow.", "AGREE"),
+        ("Foreign Minister Ana Pell held talks with her Bordurian counterpart in Klow.", "CONSULT"),
+        ("President Karl Ottar had a long phone call with President Lena Varga.", "CONSULT"),
+        ("The Bordurian premier visited Syldavia on Monday.", "CONSULT"),
+        ("The Syldavian government praised Borduria for its help.", "SUPPORT"),
+        ("Borduria and Syldavia signed a trade treaty on Friday.", "SUPPORT"),
+        ("Syldavian warships launched joint exercises with the Bordurian navy.", "COOPERATE"),
+        ("Borduria extradited a suspected smuggler to Syldavia.", "COOPERATE"),
+        ("The Syldavian government donated food to refugees in Borduria.", "AID"),
+        ("Borduria lifted the curfew in the northern province.", "CONCEDE"),
+        ("Bordurian troops withdrew from the disputed valley.", "RETREAT"),
+        ("The rebels released twelve hostages on Sunday.", "RETREAT"),
+        ("Minister Ana Pell resigned on Tuesday.", "RETREAT"),
+        ("Syldavia urged Borduria to release the detained journalists.", "REQUEST"),
+        ("The opposition called for new elections in Syldavia.", "REQUEST"),
+        ("Syldavia accused Borduria of shelling border villages.", "ACCUSE"),
+        ("The Bordurian foreign ministry condemned the Syldavian decision.", "ACCUSE"),
+        ("Prosecutors in Klow opened an investigation into the minister.", "ACCUSE"),
+        ("Borduria rejected a Syldavian proposal for new talks.", "REJECT"),
+        ("Borduria refused to meet the Syldavian envoy.", "REJECT"),
+        ("Syldavia threatened to cut off gas supplies to Borduria.", "THREATEN"),
+        ("Borduria vowed to attack Syldavian positions.", "THREATEN"),
+        ("Thousands of students protested against the government in Klow.", "PROTEST"),
+        ("Dock workers in Syldavia went on strike over pay.", "PROTEST"),
+        ("Borduria deployed troops along the Syldavian border.", "MOBILIZE"),
+        ("Syldavia imposed sanctions on Borduria.", "SANCTION"),
+        ("Borduria expelled two Syldavian diplomats.", "SANCTION"),
+        ("Police in Klow arrested forty protesters.", "COERCE"),
+        ("Bordurian forces occupied the disputed island.", "COERCE"),
+        ("Rebels attacked an army base near Klow.", "ASSAULT"),
+        ("A Bordurian missile strike killed three civilians in Klow.", "ASSAULT"),
+    ],
+)
+def test_type(nlp, text, kind):
+    _, _, events = events_of(nlp, text)
+    assert kind in [e.type for e in events], [(e.type, e.cameo) for e in events]
+
+
+def test_every_type_has_triggers():
+    types = {t.type for entries in event_triggers().values() for t in entries}
+    assert set(PLOVER_TYPES) <= types
+
+
+def test_actor_target_and_country(nlp):
+    _, entities, events = events_of(nlp, "A Syldavian rocket salvo killed two civilians in Klow.")
+    (e,) = events
+    assert e.type == "ASSAULT" and e.mode == "aerial"
+    assert e.actor.country == "SYL" or e.actor.text.startswith("A Syldavian")
+    assert e.actor.sector == "military"
+    assert "civilians" in e.target.text
+
+
+def test_actor_is_entity_and_country_alpha3(nlp):
+    _, entities, events = events_of(nlp, "A Russian rocket salvo hit Kharkiv overnight.")
+    (e,) = events
+    assert e.actor.country == "RUS" and e.actor.name == "Russia" and e.actor.sector == "military"
+    _, entities, events = events_of(nlp, "President Karl Ottar met Prime Minister Lena Varga in Klow.")
+    (e,) = events
+    names = {x.id: x.name for x in entities}
+    assert names[e.actor.entity] == "Karl Ottar"
+    assert names[e.target.entity] == "Lena Varga"
+
+
+def test_passive_agent_acts(nlp):
+    _, _, events = events_of(nlp, "The convoy was attacked by Bordurian rebels near the river.")
+    (e,) = events
+    assert "rebels" in e.actor.text and "convoy" in e.target.text and e.actor.sector == "rebels"
+
+
+@pytest.mark.parametrize(
+    "text, kind, negated, modality",
+    [
+        ("Borduria will never discuss the status of the island.", "REJECT", False, "future"),
+        ("The Bordurian army did not attack the village.", "ASSAULT", True, None),
+        ("Syldavia wanted to offer Borduria a prisoner exchange.", "AGREE", False, "intended"),
+        ("The two sides failed to reach an agreement on the border.", "REJECT", False, None),
+        ("Borduria will support the Syldavian plan.", "AGREE", False, "future"),
+    ],
+)
+def test_negation_and_modality(nlp, text, kind, negated, modality):
+    _, _, events = events_of(nlp, text)
+    assert [(e.type, e.negated, e.modality) for e in events] == [(kind, negated, modality)]
+
+
+def test_frame_folds_content(nlp):
+    _, _, events = events_of(nlp, "Syldavia threatened to impose sanctions on Borduria.")
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_one_event_per_event(nlp):
+    text = ("President Karl Ottar had a long phone call with President Lena Varga on Monday. "
+            "Officials confirmed the conversation later.")
+    _, _, events = events_of(nlp, text)
+    assert [e.type for e in events] == ["CONSULT"]
+    text = "Rebels killed four soldiers and injured nine more in Klow."
+    _, _, events = events_of(nlp, text)
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_spokesman_voices_the_state(nlp):
+    text = "Polish government spokesman Jan Nowak said that Warsaw rejected all offers for new border crossings."
+    _, entities, events = events_of(nlp, text)
+    (e,) = events
+    assert e.type == "REJECT" and e.actor.text == "Warsaw" and e.actor.country == "POL"
+    assert {x.id: x.name for x in entities}[e.actor.entity] == "Jan Nowak"
+
+
+def test_pronoun_in_reported_speech_is_the_speaker(nlp):
+    text = "President Karl Ottar said that he had a call with President Lena Varga."
+    _, entities, events = events_of(nlp, text)
+    (e,) = events
+    assert {x.id: x.name for x in entities}[e.actor.entity] == "Karl Ottar"
+
+
+def test_headline_is_not_an_event(nlp):
+    _, _, events = events_of(nlp, "Rebels attack army base\nRebels attacked an army base near Klow on Monday.")
+    assert len(events) == 1 and events[0].span[0] >= 24
+
+
+def test_no_event_without_participants_or_in_circumstances(nlp):
+    _, _, events = events_of(nlp, "He spoke at a meeting in the capital about the weather.")
+    assert events == []
+
+
+def test_spans_index_the_doc(nlp):
+    doc, _, events = events_of(nlp, "Syldavia accused Borduria of shelling border villages.")
+    (e,) = events
+    assert doc.text[e.trigger_span[0]:e.trigger_span[1]] == "accused"
+    assert doc.text[e.span[0]:e.span[1]].startswith("Syldavia accused")
+
+
+def test_links_quotes_dates_figures_locations(nlp):
+    text = "Officials said a Bordurian missile killed three civilians in Klow on Monday."
+    doc = nlp(text)
+    start = text.index("a Bordurian")
+    quote = Quote(id="q1", kind="indirect", span=(start, len(text) - 1))
+    date = DateRef(span=(text.index("Monday"), text.index("Monday") + 6), text="Monday", value="2031-05-05", granularity="day")
+    fig = Figure(id="f1", span=(text.index("three"), text.index("three") + 15), text="three civilians", value=3, category="killed")
+    other = Figure(id="f2", span=(0, 9), text="Officials", value=None)
+    loc = Location(id="l1", name="Klow", country=None, feature="city", lat=None, lon=None,
+                   mentions=((text.index("Klow"), text.index("Klow") + 4),))
+    entities = extract_entities(doc)
+    (e,) = extract_events(doc, entities, (quote,), (date,), (fig, other), (loc,))
+    assert e.reported_by == "q1" and e.date == "2031-05-05" and e.figures == ("f1",) and e.location == "l1"
+
+
+def test_lexicon_rows_are_well_formed():
+    for word, entries in event_triggers().items():
+        for t in entries:
+            assert t.pos in ("V", "N", "VN"), t
+            assert t.type in PLOVER_TYPES or (t.type == "-" and t.negated), t
+            assert t.cameo == "-" or t.cameo[:2].isdigit(), t
+    cues = event_cues()
+    assert cues.sectors["troops"] == "military" and "say" in cues.speech
+
+
+def test_pipeline_record_has_events(pipeline):
+    record = pipeline("Syldavia imposed sanctions on Borduria on Tuesday.", published="2031-05-06")
+    (e,) = record.events
+    d = e.to_dict()
+    assert d["id"] == "v1" and d["type"] == "SANCTION" and d["cameo"].startswith("16")
+    assert record.text_of(e.trigger_span) == "imposed"
