@@ -97,6 +97,8 @@ def _draft(doc: Doc, q: Quantity) -> _Draft | None:
             d.unit, d.measures = "people", f"population of the {place.text}"
         d.confidence = 0.85 if noun is not None else 0.6
         d.category = _category(doc, d)
+        if d.unit is None and d.category is not None:
+            d.unit = "people"  # "killed two people and wounded 11": casualties are people
     else:
         d.confidence = 0.95
     d.measures = d.measures or _measures(doc, d)
@@ -183,6 +185,8 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
                 return True  # "one of the", "one day", "no one"; but "killing one and injuring five"
         if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS:
             return True  # "the two countries": a reference, not a count
+        if q.value == 0 and noun is None:
+            return True  # "fell to zero"
     return False
 
 
@@ -221,6 +225,9 @@ def _category(doc: Doc, d: _Draft) -> str | None:
         if anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in gov.children):
             return None  # the killers, not the killed
         return words.get(gov.lower_) or words[lemma]
+    for c in gov.children:  # "3.7 million people remain displaced"
+        if c.dep_ in ("acomp", "oprd", "xcomp") and (c.lower_ in words or c.lemma_.lower() in words):
+            return words.get(c.lower_) or words[c.lemma_.lower()]
     for c in gov.children:  # "the death toll rose to 50"
         if c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in words or any(g.lemma_.lower() in words for g in c.children if g.dep_ == "compound")):
             return words.get(c.lemma_.lower()) or next(words[g.lemma_.lower()] for g in c.children if g.lemma_.lower() in words)
