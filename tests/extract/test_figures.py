@@ -41,6 +41,8 @@ def texts(found) -> list[str]:
         ("Half of the harvest was lost.", "Half", 50, "percent"),
         ("The court heard that 40 more boats were seized.", "40 more boats", 40, "boat"),
         ("Rates were cut by 50 basis points.", "50 basis points", 50, "point"),
+        ("The rebels hold just under a fifth of Velmora.", "just under a fifth", 20, "percent"),
+        ("The shelling killed two people and wounded 11.", "11", 11, "people"),
     ],
 )
 def test_figure_found(figures, text, span, value, unit):
@@ -74,6 +76,7 @@ def test_figure_found(figures, text, span, value, unit):
         "The Boeing 737 landed safely.",  # a model name
         "Profits rose in the first quarter of 2024.",  # a period
         "The FTSE 100 index fell.",  # an index name
+        "Gas transit fell to zero in January.",  # nothing counted
         "Have Radio 2 listeners heard it?",  # a station name
         "England lost the Six Nations game 18-12.",  # a name and a score
         "The song reached the top 20 in May.",  # a rank
@@ -98,6 +101,7 @@ def test_not_a_figure(figures, text):
         ("The floods displaced 300,000 people.", "300,000 people", "displaced"),
         ("Some 1.2 million people have fled.", "Some 1.2 million people", "displaced"),
         ("Four sailors are missing.", "Four sailors", "missing"),
+        ("About 3.7 million people remain displaced.", "About 3.7 million people", "displaced"),
         ("Gunmen kidnapped 12 students.", "12 students", "kidnapped"),
         ("Gunmen abducted 12 students.", "12 students", "kidnapped"),
         ("The camps hold 200 refugees.", "200 refugees", "displaced"),
