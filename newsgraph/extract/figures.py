@@ -67,6 +67,7 @@ def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = 
         draft = _draft(doc, q)
         if draft is not None:
             drafts.append(draft)
+    _inherit_units(doc, drafts)
     _link_parts(doc, text, drafts)
     figures = [_to_figure(text, n, d) for n, d in enumerate(drafts)]
     return figures, _inconsistencies(drafts, figures)
@@ -163,8 +164,9 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
     prev = doc[first.i - 1] if first.i > 0 else None
     prev_word = prev.lower_.rstrip(".") if prev is not None else ""
     if q.form == "digits" and not q.scaled and "," not in first.text and "." not in first.text and 1800 <= q.value <= 2100:
-        if noun is None or prev_word in _TEMPORAL_PREPS:
-            return True  # a year
+        # a year, unless it plainly counts people ("about 2000 troops")
+        if noun is None or prev_word in _TEMPORAL_PREPS or (q.qualifier is None and noun.lemma_.lower() not in counted_nouns()):
+            return True
     if not q.scaled and first.ent_type_ in ("DATE", "TIME") and noun is None and q.qualifier is None:
         return True
     if prev is not None and prev_word in identifier_words() and (q.form == "digits" or prev_word not in ("no", "v")):
@@ -273,6 +275,24 @@ def _measures(doc: Doc, d: _Draft) -> str | None:
 # ------------------------------------------------------------------ part-whole
 
 _OF_BETWEEN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
+
+
+_SAME_UNIT_BEFORE = {"currency": frozenset({"from", "vs", "versus", "to", "and", "or", "against", "with"}), "percent": frozenset({"from", "vs", "versus", "and", "or"})}
+
+
+def _inherit_units(doc: Doc, drafts: list[_Draft]) -> None:
+    """"8.1 billion dlrs in February from 6.5 billion", "Net 15.5 mln dlrs vs
+    12.3 mln": a bare number compared with a money or percent figure of the
+    same sentence is in the same unit."""
+    for n, d in enumerate(drafts):
+        if d.unit is not None or d.noun is not None or d.elliptic or n == 0 or d.begin.i == 0:
+            continue
+        prev = drafts[n - 1]
+        word = doc[d.begin.i - 1].lower_.rstrip(".")
+        kind = prev.q.unit_kind
+        if kind in _SAME_UNIT_BEFORE and word in _SAME_UNIT_BEFORE[kind] and prev.first.sent.start == d.first.sent.start:
+            if kind == "percent" or d.q.scaled == prev.q.scaled:
+                d.unit = prev.unit
 
 
 def _link_parts(doc: Doc, text: str, drafts: list[_Draft]) -> None:

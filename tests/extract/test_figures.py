@@ -43,6 +43,10 @@ def texts(found) -> list[str]:
         ("Rates were cut by 50 basis points.", "50 basis points", 50, "point"),
         ("The rebels hold just under a fifth of Velmora.", "just under a fifth", 20, "percent"),
         ("The shelling killed two people and wounded 11.", "11", 11, "people"),
+        ("The surplus widened to 8.1 billion dlrs from 6.5 billion.", "6.5 billion", 6_500_000_000, "USD"),
+        ("Net profit was 15.5 mln euros vs 12.3 mln.", "12.3 mln", 12_300_000, "EUR"),
+        ("The stake is valued at about 1.2 billion Australian dlrs.", "about 1.2 billion Australian dlrs", 1_200_000_000, "AUD"),
+        ("Officials said about 2000 troops arrived.", "about 2000 troops", 2000, "people"),
     ],
 )
 def test_figure_found(figures, text, span, value, unit):
@@ -77,6 +81,7 @@ def test_figure_found(figures, text, span, value, unit):
         "Profits rose in the first quarter of 2024.",  # a period
         "The FTSE 100 index fell.",  # an index name
         "Gas transit fell to zero in January.",  # nothing counted
+        "The company said 1987 earnings rose.",  # a year as a modifier
         "Have Radio 2 listeners heard it?",  # a station name
         "England lost the Six Nations game 18-12.",  # a name and a score
         "The song reached the top 20 in May.",  # a rank
