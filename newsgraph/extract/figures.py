@@ -185,8 +185,8 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
             casualty = noun is None and gov is not None and gov.lemma_.lower() in casualty_words() and prev_word not in _DETERMINERS
             if not casualty and (q.qualifier is None or noun is None and not (nxt is not None and nxt.lower_ in _ELLIPSIS)):
                 return True  # "one of the", "one day", "no one"; but "killing one and injuring five"
-        if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS:
-            return True  # "the two countries": a reference, not a count
+        if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS and not (first.i > 1 and doc[first.i - 2].lower_ == "of"):
+            return True  # "the two countries": a reference, not a count (but "two of the three victims")
         if q.value == 0 and noun is None:
             return True  # "fell to zero"
     return False
@@ -230,8 +230,8 @@ def _category(doc: Doc, d: _Draft) -> str | None:
     for c in gov.children:  # "3.7 million people remain displaced"
         if c.dep_ in ("acomp", "oprd", "xcomp") and (c.lower_ in words or c.lemma_.lower() in words):
             return words.get(c.lower_) or words[c.lemma_.lower()]
-    for c in gov.children:  # "the death toll rose to 50"
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in words or any(g.lemma_.lower() in words for g in c.children if g.dep_ == "compound")):
+    for c in gov.children:  # "the death toll rose to 50", "bringing the death toll to 50"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lemma_.lower() in words or any(g.lemma_.lower() in words for g in c.children if g.dep_ == "compound")):
             return words.get(c.lemma_.lower()) or next(words[g.lemma_.lower()] for g in c.children if g.lemma_.lower() in words)
     return None
 
@@ -262,7 +262,7 @@ def _measures(doc: Doc, d: _Draft) -> str | None:
             return _phrase(list(obj.subtree))
     if d.noun is not None:
         words = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", doc[d.last.i + 1 : d.noun.i + 1].text.lstrip("- "))
-        if gov is not None and gov.pos_ == "VERB" and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
+        if gov is not None and gov.pos_ == "VERB" and gov.lower_ not in _INCLUDING and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
             return f"{words} {_verb_phrase(gov)}"
         return words
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
@@ -274,6 +274,8 @@ def _measures(doc: Doc, d: _Draft) -> str | None:
 
 # ------------------------------------------------------------------ part-whole
 
+_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
+_INCLUDING = frozenset({"including", "among"})
 _OF_BETWEEN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -307,6 +309,8 @@ def _link_parts(doc: Doc, text: str, drafts: list[_Draft]) -> None:
         opener: int | None = None
         for pos, n in enumerate(idx):
             d = drafts[n]
+            if pos > 0 and _part_of_previous(doc, text, d, drafts, idx[:pos]):
+                continue
             nxt = drafts[idx[pos + 1]] if pos + 1 < len(idx) else None
             if nxt is not None and d.unit is None and _OF_BETWEEN.fullmatch(text[d.q.num_end : nxt.start]) is not None:
                 d.whole, d.unit = idx[pos + 1], nxt.unit
@@ -335,6 +339,24 @@ def _link_parts(doc: Doc, text: str, drafts: list[_Draft]) -> None:
                     d.measures = f"{ref.noun.text}{verb}"
                 elif d.measures is None and ref.measures:
                     d.measures = ref.measures
+
+
+def _part_of_previous(doc: Doc, text: str, d: _Draft, drafts: list[_Draft], before: list[int]) -> bool:
+    """"60 people were wounded, 14 of them critically"; "killed 27 people,
+    including 10 children": a part of the figure before it."""
+    whole: int | None = None
+    if d.noun is None and _OF_PRONOUN.match(text, d.q.num_end):
+        whole = next((m for m in reversed(before) if drafts[m].unit is not None), None)
+    else:
+        head = (d.noun or d.last).head
+        if head.lower_ in _INCLUDING and head.i < d.first.i:
+            whole = next((m for m in reversed(before) if (drafts[m].noun or drafts[m].last).i == head.head.i), None)
+    if whole is None:
+        return False
+    ref = drafts[whole]
+    d.whole, d.unit = whole, d.unit or ref.unit
+    d.category = d.category or ref.category
+    return True
 
 
 def _inconsistencies(drafts: list[_Draft], figures: list[Figure]) -> list[Flag]:

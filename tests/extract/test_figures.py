@@ -100,6 +100,7 @@ def test_not_a_figure(figures, text):
         ("Twelve people died in the blast.", "Twelve people", "killed"),
         ("The attack left 12 dead.", "12", "killed"),
         ("The death toll rose to 35.", "35", "killed"),
+        ("The strikes hit Orlin, bringing the death toll to more than 4,000.", "more than 4,000", "killed"),
         ("Gunmen wounded 30 people.", "30 people", "injured"),
         ("Police arrested 23 people in Marsk.", "23 people", "arrested"),
         ("Troops detained dozens of protesters.", "dozens of protesters", "arrested"),
@@ -139,6 +140,22 @@ def test_part_whole_sentence_opener(figures):
     assert shot.whole == whole.id and more.whole == whole.id
     assert shot.unit == more.unit == "drone"
     assert flags == []
+
+
+@pytest.mark.parametrize(
+    "text, part, whole, category",
+    [
+        ("Another 60 people were wounded, 14 of them critically.", "14", "60 people", "injured"),
+        ("Airstrikes killed at least 27 people, including 10 children.", "10 children", "at least 27 people", "killed"),
+        ("Two of the three victims were women.", "Two", "three victims", None),
+    ],
+)
+def test_part_of_a_figure_before_or_after(figures, text, part, whole, category):
+    found, _ = figures(text)
+    by_text = {f.text: f for f in found}
+    assert by_text[part].whole == by_text[whole].id
+    assert by_text[part].category == category
+    assert by_text[part].unit == "people"
 
 
 def test_parts_exceeding_whole_are_flagged(figures):
