@@ -27,6 +27,8 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import DateRef
+from ..lexicons.quantities import number_words
+from .numbers import words_value
 
 __all__ = ["extract_dates", "date_for_span", "parse_published"]
 
@@ -34,7 +36,6 @@ _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _YEAR_PREPS = "in|since|before|after|by|until|till|from|to|through|during|of|early|late|mid-|between|and|spring|summer|autumn|fall|winter|year"
 _MONTH_PREPS = "in|since|last|next|early|late|mid-|until|till|by|from|through|during|of|this|before|after"
 
@@ -52,7 +53,7 @@ def _pattern() -> re.Pattern:
         r"|(?P<relday>\b(?i:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
         r"|(?P<period>\b(?:(?i:later|earlier)\s+)?(?:(?i:the\s+(?:beginning|start|end|middle)\s+of)\s+)?"
         r"(?P<pmod>(?i:this|last|next|past|coming))\s+(?P<unit>(?i:week|weekend|month|year))\b)"
-        r"|(?P<ago>\b(?P<an>\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?P<au>(?i:day|week|month|year))s?\s+(?i:ago)\b)"
+        r"|(?P<ago>(?<![\w-])(?P<an>\d+|(?i:[a-z]+(?:-[a-z]+)?))\s+(?P<au>(?i:day|week|month|year))s?\s+(?i:ago)\b)"
         rf"|(?:\b(?i:{_MONTH_PREPS})\s*(?P<month>{month})\b(?!\s+\d))"
         rf"|(?:\b(?i:{_YEAR_PREPS})\s+(?P<year>1[89]\d\d|20\d\d)\b(?![,.]?\d|\s*(?:%|-|–)))"
     )
@@ -61,7 +62,8 @@ def _pattern() -> re.Pattern:
 @functools.lru_cache(maxsize=1)
 def _starts() -> re.Pattern:
     """Where a temporal expression can start: a digit or one of its first words."""
-    words = set(_MONTHS) | set(_WEEKDAYS) | set(_SMALL)
+    words = set(_MONTHS) | set(_WEEKDAYS) | {"a", "an"}
+    words |= {w for w, n in number_words().items() if n.kind in ("unit", "teen", "tens")}
     words |= {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next", "past", "coming", "later", "earlier", "the", "mid"}
     words |= set(_YEAR_PREPS.replace("-", "").split("|")) | set(_MONTH_PREPS.replace("-", "").split("|"))
     alternation = "|".join(sorted(words, key=len, reverse=True))
@@ -202,11 +204,19 @@ def _resolve(doc: Doc, m: re.Match, pub: dt.date | None):
                 day = pub + dt.timedelta(days=target - pub.weekday())
         return m.span(), day.isoformat(), "day"
     if kind == "relday":
+        if m.group().isupper() or (m.group()[0].isupper() and m.start() > 1 and _after_a_word(doc, m.start())):
+            return None  # a name: "USA TODAY", "Russia Today"
         word = m.group().lower()
         offset = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if word.startswith("last") else 0)
         return m.span(), (pub + dt.timedelta(days=offset)).isoformat(), "day"
     if kind == "ago":
-        n = int(g("an")) if g("an").isdigit() else _SMALL[g("an").lower()]
+        if g("an").isdigit():
+            n = int(g("an"))
+        else:
+            parsed = words_value(g("an")) if g("an").lower() not in ("a", "an") else (1, 1)
+            if parsed is None:
+                return None
+            n = int(parsed[0])
         unit = g("au").lower()
         if unit == "day":
             return m.span(), (pub - dt.timedelta(days=n)).isoformat(), "day"
@@ -223,6 +233,15 @@ def _resolve(doc: Doc, m: re.Match, pub: dt.date | None):
     if unit == "month":
         return m.span(), _add_months(pub, step).strftime("%Y-%m"), "month"
     return m.span(), str(pub.year + step), "year"
+
+
+def _after_a_word(doc: Doc, start: int) -> bool:
+    """Whether the token before the one at ``start`` is a word on the same line."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span[0].i == 0:
+        return False
+    prev = doc[span[0].i - 1]
+    return prev.is_alpha and "\n" not in prev.whitespace_ and not span[0].is_sent_start
 
 
 def _period_granularity(unit: str | None) -> str:

@@ -69,7 +69,7 @@ def _patterns() -> _Patterns:
     core = re.compile(
         # every alternative starts a word: one cheap test rejects positions inside words
         r"(?<!\w)(?:"
-        rf"(?P<fraction>\b(?:(?:a|one)\s+)?(?:{fractions})(?=\s+of\b))"
+        rf"(?P<fraction>\b(?:(?:a|one)[\s-]+)?(?:{fractions})(?=\s+of\b))"
         rf"|(?P<ratio>\b(?:one|1)\s+in\s+(?:\d+|{word}))"
         rf"|(?P<approx>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)|{approx_plural}|scores(?=\s+of\b))\b)"
         r"|(?P<digits>(?<![\w.,/:\-\u2212])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d))"
@@ -220,10 +220,12 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
             return None
         value = 100 / parsed[0]
     else:  # fraction of something, as a percentage
-        key = re.sub(r"^(?:a|one)\s+", "", m.group().lower())
+        key = re.sub(r"^(?:a|one)[\s-]+", "", m.group().lower())
         key = re.sub(r"\s+", "-", key)
         value = number_words()[key].value * 100
     num_end = end
+    if form == "digits" and len(m.group()) >= 9 and m.group().isdigit():
+        return None  # an identifier: a tweet, an account or a case number
     if form == "digits" and re.match(r"[/:\-\u2013]\d", text[end : end + 2]):
         return None  # "9/11", "24/7", "3:1", scores and ranges ("3-0", "2014-2022")
     if form == "digits" and end < len(text) and (text[end].isalpha() and p.unit_after.match(text, end) is None):
@@ -231,7 +233,8 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
     unit = unit_kind = None
     start = num_start
     if form in ("digits", "words") and re.match(r"-[A-Za-z]", text[end : end + 2]) and p.unit_after.match(text, end) is None:
-        if not number_words().get(re.match(r"-([A-Za-z]+)", text[end:]).group(1).lower()):
+        joined = number_words().get(re.match(r"-([A-Za-z]+)", text[end:]).group(1).lower())
+        if joined is None or joined.kind not in ("unit", "teen", "tens", "hundred", "scale"):
             return None
     if form in ("fraction", "ratio"):
         unit, unit_kind = "percent", "percent"

@@ -42,6 +42,8 @@ def dates(nlp):
         ("The mine closed three days ago.", "three days ago", "2025-02-09", "day"),
         ("The mine closed two years ago.", "two years ago", "2023", "year"),
         ("Output rose earlier this month.", "earlier this month", "2025-02", "month"),
+        ("The battle was fought seventy-four years ago.", "seventy-four years ago", "1951", "year"),
+        ("Today, the minister spoke.", "Today", "2025-02-12", "day"),
     ],
 )
 def test_date_resolved(dates, text, expr, value, granularity):
@@ -75,6 +77,7 @@ def test_without_publication_date(dates, text, expr, value, granularity):
         "Officials said 2000 troops arrived.",  # a count, not a year
         "The ministry counted 1,900 homes.",
         "Only 12 of the ships returned.",
+        "Readers of USA TODAY and viewers of Russia Today disagreed.",  # names
     ],
 )
 def test_not_a_date(dates, text):

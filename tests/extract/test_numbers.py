@@ -37,6 +37,7 @@ def one(text: str):
         ("Half of the budget went to roads.", "Half", 50, "percent", None),
         ("Two-thirds of voters agreed.", "Two-thirds", 66.6667, "percent", None),
         ("One in five adults smokes.", "One in five", 20, "percent", None),
+        ("It was less than one-third of the claim.", "less than one-third", 33.3333, "percent", "less than"),
         ("It holds almost 20 percent of the land.", "almost 20 percent", 20, "percent", "almost"),
         ("Turnout was 20% this time.", "20%", 20, "percent", None),
         ("Turnout was five percent this time.", "five percent", 5, "percent", None),
@@ -81,6 +82,7 @@ def test_quantity_found(text, span, value, unit, qualifier):
         "They set zero-emissions goals.",
         "Its first million customers came late.",
         "Eight people per thousand own cars.",
+        "See tweet 783491630540001280 for it.",
     ],
 )
 def test_not_a_quantity(text):
