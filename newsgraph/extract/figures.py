@@ -16,6 +16,7 @@ doc coordinates, the pipeline maps them back to the original text.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Sequence
@@ -23,7 +24,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import countries
-from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words, populated_places
+from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words, populated_places, units
 from ..records import DateRef, Figure, Flag
 from .numbers import Quantity, find_quantities
 
@@ -123,9 +124,18 @@ def _unit_of(noun: Token) -> str:
     lemma = noun.lemma_.lower()
     if lemma in counted_nouns():
         return counted_nouns()[lemma]
+    money = _currency_nouns().get(noun.lower_)
+    if money is not None:
+        return money  # "tens of millions of dollars"
     if noun.pos_ == "PROPN" and countries().is_demonym(noun.text):
         return "people"
     return lemma
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_nouns() -> dict[str, str]:
+    """One-word currency names written after a number: "dollars" -> USD."""
+    return {u.form.lower(): u.unit for u in units() if u.kind == "currency" and u.position == "after" and " " not in u.form}
 
 
 def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
@@ -169,6 +179,16 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
             return True
     if not q.scaled and first.ent_type_ in ("DATE", "TIME") and noun is None and q.qualifier is None:
         return True
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if q.form == "digits" and noun is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and not countries().is_demonym(nxt.text):
+        return True  # an address or a name: "69 Wooster St.", "131 West 23rd Street"
+    if (
+        noun is None and q.qualifier is None and prev is not None and prev.text == "," and first.i > 1
+        and doc[first.i - 2].ent_type_ == "PERSON" and nxt is not None and nxt.text == ","
+    ):
+        return True  # an age: "Rafael Gomez, 27, of Queens"
+    if prev_word in ("and", "or", "to", "through") and first.i > 2 and doc[first.i - 2].like_num and doc[first.i - 3].lower_.rstrip(".") in identifier_words():
+        return True  # "ages 7 and 9", "Articles 5 and 6"
     if prev is not None and prev_word in identifier_words() and (q.form == "digits" or prev_word not in ("no", "v")):
         return True  # "Article 5", "Flight 17"
     if (
@@ -279,6 +299,13 @@ _INCLUDING = frozenset({"including", "among"})
 _OF_BETWEEN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
 
 
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|and|or|-|\u2013)\s*", re.IGNORECASE)
+
+
+def _between(doc: Doc, a: _Draft, b: _Draft) -> str:
+    return doc[a.last.i + 1 : b.first.i].text if b.first.i > a.last.i else ""
+
+
 _SAME_UNIT_BEFORE = {"currency": frozenset({"from", "vs", "versus", "to", "and", "or", "against", "with"}), "percent": frozenset({"from", "vs", "versus", "and", "or"})}
 
 
@@ -287,6 +314,11 @@ def _inherit_units(doc: Doc, drafts: list[_Draft]) -> None:
     12.3 mln": a bare number compared with a money or percent figure of the
     same sentence is in the same unit."""
     for n, d in enumerate(drafts):
+        if d.unit is None and d.noun is None and not d.elliptic and n + 1 < len(drafts):
+            nxt = drafts[n + 1]  # a range: "10 to 15 centimetres", "between 5 and 8 kWh"
+            if nxt.unit is not None and _RANGE_BETWEEN.fullmatch(_between(doc, d, nxt)):
+                d.unit = nxt.unit
+                continue
         if d.unit is not None or d.noun is not None or d.elliptic or n == 0 or d.begin.i == 0:
             continue
         prev = drafts[n - 1]

@@ -70,9 +70,10 @@ def _patterns() -> _Patterns:
         # every alternative starts a word: one cheap test rejects positions inside words
         r"(?<!\w)(?:"
         rf"(?P<fraction>\b(?:(?:a|one)[\s-]+)?(?:{fractions})(?=\s+of\b))"
-        rf"|(?P<ratio>\b(?:one|1)\s+in\s+(?:\d+|{word}))"
+        rf"|(?P<ratio>\b(?:one|1)\s+in\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{word}))"
         rf"|(?P<approx>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)|{approx_plural}|scores(?=\s+of\b))\b)"
-        r"|(?P<digits>(?<![\w.,/:\-\u2212])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d))"
+        # thousands grouped by commas, or by (thin, no-break) spaces: "5 500 kWh"
+        r"|(?P<digits>(?<![\w.,/:\-\u2212])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?(?!\d))"
         rf"|(?P<words>\b(?:(?:half\s+a|a)\s+(?=(?:{big})\b))?{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*))",
         re.IGNORECASE,
     )
@@ -191,7 +192,7 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
     scaled = False
     qualifier = None
     if form == "digits":
-        value = float(m.group().replace(",", ""))
+        value = float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", m.group()))
         g = p.glued_scale.match(text, end)
         s = p.scale.match(text, end) if g is None else None
         if g is not None or s is not None:
@@ -215,7 +216,8 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
         qualifier = _PLURAL_APPROX_QUALIFIER
     elif form == "ratio":  # "one in five": 20 percent
         last_word = m.group().split()[-1]
-        parsed = (float(last_word), 1) if last_word.isdigit() else words_value(last_word)
+        digits = last_word.replace(",", "")
+        parsed = (float(digits), 1) if digits.isdigit() else words_value(last_word)
         if not parsed or not parsed[0]:
             return None
         value = 100 / parsed[0]

@@ -47,6 +47,9 @@ def texts(found) -> list[str]:
         ("Net profit was 15.5 mln euros vs 12.3 mln.", "12.3 mln", 12_300_000, "EUR"),
         ("The stake is valued at about 1.2 billion Australian dlrs.", "about 1.2 billion Australian dlrs", 1_200_000_000, "AUD"),
         ("Officials said about 2000 troops arrived.", "about 2000 troops", 2000, "people"),
+        ("The state spent tens of millions of dollars.", "tens of millions of dollars", 20_000_000, "USD"),
+        ("Forecasters expect 10 to 15 centimetres of snow.", "10", 10, "centimetre"),
+        ("The furnaces use between 5 500 kWh and 8 000 kWh.", "5 500 kWh", 5500, "kwh"),
     ],
 )
 def test_figure_found(figures, text, span, value, unit):
@@ -82,6 +85,9 @@ def test_figure_found(figures, text, span, value, unit):
         "The FTSE 100 index fell.",  # an index name
         "Gas transit fell to zero in January.",  # nothing counted
         "The company said 1987 earnings rose.",  # a year as a modifier
+        "Police charged Anna Berg, 34, on Monday.",  # an age
+        "The children, ages 7 and 9, were found.",
+        "Smith was seen at 69 Wooster St. last night.",  # an address
         "Have Radio 2 listeners heard it?",  # a station name
         "England lost the Six Nations game 18-12.",  # a name and a score
         "The song reached the top 20 in May.",  # a rank

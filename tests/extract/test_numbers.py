@@ -37,6 +37,8 @@ def one(text: str):
         ("Half of the budget went to roads.", "Half", 50, "percent", None),
         ("Two-thirds of voters agreed.", "Two-thirds", 66.6667, "percent", None),
         ("One in five adults smokes.", "One in five", 20, "percent", None),
+        ("About 1 in 6,500 children has it.", "About 1 in 6,500", 0.0153846, "percent", "approximately"),
+        ("The plant made 1 500 000 tonnes.", "1 500 000 tonnes", 1_500_000, "tonne", None),
         ("It was less than one-third of the claim.", "less than one-third", 33.3333, "percent", "less than"),
         ("It holds almost 20 percent of the land.", "almost 20 percent", 20, "percent", "almost"),
         ("Turnout was 20% this time.", "20%", 20, "percent", None),
