@@ -7,9 +7,9 @@ measure.
     -> counted noun ("seven ballistic rockets" -> rocket; "one civilian" -> people)
     -> category from the casualty words around it (killed, injured, arrested ...)
     -> what it measures, from the sentence ("drones shot")
-    -> part-whole links ("six out of seven", "Of 123 drones ... shot 71 ...
-       against 40 more") and an ``inconsistent-figures`` flag when parts
-       exceed their whole.
+    -> units shared and part-whole links ("six out of seven", "Of 123 drones
+       ... shot 71 ... against 40 more") and an ``inconsistent-figures`` flag
+       when parts exceed their whole (``figure_links``).
 
 Pure function of the parsed ``Doc`` (and the dates found in it); spans are in
 doc coordinates, the pipeline maps them back to the original text.
@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
 from typing import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..lexicons import countries
 from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words, populated_places, units
 from ..records import DateRef, Figure, Flag
+from .figure_links import ELLIPSIS, INCLUDING, Draft, governor, inconsistencies, inherit_units, link_parts, verb_phrase
 from .numbers import Quantity, find_quantities
 
 __all__ = ["extract_figures"]
@@ -34,26 +34,7 @@ _TEMPORAL_PREPS = frozenset({"in", "since", "before", "after", "by", "until", "t
 _TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century", "night", "morning", "evening", "time", "term"})
 _DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all", "each", "every", "any", "no", "this", "that"})
 _ORDINAL_BEFORE = frozenset({"the", "first", "second", "third", "fourth", "last", "final", "latest", "this", "that", "previous", "each", "every", "next"})
-_ELLIPSIS = frozenset({"more", "others", "other", "additional", "further"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "attr", "oprd", "appos", "conj", "npadvmod", "nummod"})
-
-
-@dataclass
-class _Draft:
-    q: Quantity
-    start: int
-    end: int
-    first: Token  # the number's first and last tokens
-    last: Token
-    begin: Token  # the figure's first token (qualifier, currency)
-    unit: str | None
-    noun: Token | None = None
-    elliptic: bool = False
-    category: str | None = None
-    measures: str | None = None
-    whole: int | None = None  # index into the drafts
-    confidence: float = 0.8
-
 
 def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = None) -> tuple[list[Figure], list[Flag]]:
     """Figures in ``doc`` in text order (ids ``f1``...), and an
@@ -61,28 +42,28 @@ def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = 
     ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
     text = doc.text if text is None else text
     date_spans = [d.span for d in dates]
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for q in find_quantities(text):
         if q.unit is None and any(s < q.num_end and q.num_start < e for s, e in date_spans):
             continue
         draft = _draft(doc, q)
         if draft is not None:
             drafts.append(draft)
-    _inherit_units(doc, drafts)
-    _link_parts(doc, text, drafts)
+    inherit_units(doc, drafts)
+    link_parts(doc, text, drafts)
     figures = [_to_figure(text, n, d) for n, d in enumerate(drafts)]
-    return figures, _inconsistencies(drafts, figures)
+    return figures, inconsistencies(drafts, figures)
 
 
 # ------------------------------------------------------------------ one figure
 
-def _draft(doc: Doc, q: Quantity) -> _Draft | None:
+def _draft(doc: Doc, q: Quantity) -> Draft | None:
     span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     first, last = span[0], span[-1]
     begin = doc.char_span(q.start, q.num_end, alignment_mode="expand")[0]
-    d = _Draft(q, q.start, q.end, first, last, begin, q.unit)
+    d = Draft(q, q.start, q.end, first, last, begin, q.unit)
     if q.form == "fraction" and first.i > 0 and doc[first.i - 1].lower_ in _ORDINAL_BEFORE:
         return None  # "the first quarter of 2024", "the second half of the year"
     if q.unit is None:
@@ -154,10 +135,10 @@ def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
             return t, t.idx + len(t), False  # "a three-day visit": the caller drops durations
         if t.lemma_.lower() in counted_nouns() or t.lower_ in counted_nouns():
             return t, t.idx + len(t), False  # "one civilian dead": the tagger may call it an adjective
-        if t.text == "-" or (t.pos_ == "ADJ" and t.lower_ not in _ELLIPSIS) or (t.dep_ in ("compound", "amod") and t.head.i > t.i):
+        if t.text == "-" or (t.pos_ == "ADJ" and t.lower_ not in ELLIPSIS) or (t.dep_ in ("compound", "amod") and t.head.i > t.i):
             i += 1
             continue
-        if t.lower_ in _ELLIPSIS:
+        if t.lower_ in ELLIPSIS:
             elliptic = True
             i += 1
             continue
@@ -166,7 +147,7 @@ def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
                 break
             return t, t.idx + len(t), False
         break
-    return None, 0, elliptic and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in _ELLIPSIS
+    return None, 0, elliptic and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in ELLIPSIS
 
 
 def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token | None) -> bool:
@@ -201,9 +182,9 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
     if q.form == "words":
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         if first.lower_ == "one" and last.i == first.i and (noun is None or q.qualifier is None and (prev_word in _DETERMINERS or prev_word in ("a", "an"))):
-            gov = _governor(first)
+            gov = governor(first)
             casualty = noun is None and gov is not None and gov.lemma_.lower() in casualty_words() and prev_word not in _DETERMINERS
-            if not casualty and (q.qualifier is None or noun is None and not (nxt is not None and nxt.lower_ in _ELLIPSIS)):
+            if not casualty and (q.qualifier is None or noun is None and not (nxt is not None and nxt.lower_ in ELLIPSIS)):
                 return True  # "one of the", "one day", "no one"; but "killing one and injuring five"
         if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS and not (first.i > 1 and doc[first.i - 2].lower_ == "of"):
             return True  # "the two countries": a reference, not a count (but "two of the three victims")
@@ -212,24 +193,7 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
     return False
 
 
-def _governor(token: Token) -> Token | None:
-    """The verb (or predicative adjective) a number or its noun depends on."""
-    t = token
-    for _ in range(4):
-        if t.head is t:
-            return t if t.pos_ in ("VERB", "AUX", "ADJ") else None
-        t = t.head
-        if t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"):
-            # a copula: "40 villagers are dead" -> dead
-            return next((c for c in t.children if c.dep_ == "acomp"), t)
-        if t.pos_ == "VERB":
-            return t
-        if t.pos_ == "ADJ" and t.lower_ not in _ELLIPSIS and t.dep_ in ("ROOT", "acomp", "conj", "ccomp"):
-            return t
-    return None
-
-
-def _category(doc: Doc, d: _Draft) -> str | None:
+def _category(doc: Doc, d: Draft) -> str | None:
     words = casualty_words()
     anchor = d.noun or d.last
     if d.noun is not None and d.noun.lemma_.lower() in words:
@@ -239,7 +203,7 @@ def _category(doc: Doc, d: _Draft) -> str | None:
         nxt.tag_ in ("JJ", "VBN") or (nxt.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in nxt.children))
     ):
         return words.get(nxt.lower_) or words[nxt.lemma_.lower()]  # "12 dead", "30 people injured"
-    gov = _governor(anchor)
+    gov = governor(anchor)
     if gov is None:
         return None
     lemma = gov.lemma_.lower()
@@ -263,17 +227,12 @@ def _phrase(tokens: Sequence[Token], limit: int = 7) -> str:
     return " ".join(t.text for t in toks)
 
 
-def _verb_phrase(verb: Token) -> str:
-    prt = [c for c in verb.children if c.dep_ == "prt"]
-    return verb.text + (" " + prt[0].text if prt else "")
-
-
-def _measures(doc: Doc, d: _Draft) -> str | None:
+def _measures(doc: Doc, d: Draft) -> str | None:
     """What the figure counts, from the sentence: "rockets shot", "civilian
     killed", "Ukraine" (for "20 percent of Ukraine"), "sum" (for "The sum was
     estimated at 65 billion US dollars")."""
     anchor = d.noun or d.last
-    gov = _governor(anchor)
+    gov = governor(anchor)
     end_tok = doc.char_span(d.start, d.end, alignment_mode="expand")
     after = end_tok.end if end_tok is not None else anchor.i + 1
     if after + 1 < len(doc) and doc[after].lower_ == "of" and d.unit not in (None,) and d.q.unit_kind is not None:
@@ -282,8 +241,8 @@ def _measures(doc: Doc, d: _Draft) -> str | None:
             return _phrase(list(obj.subtree))
     if d.noun is not None:
         words = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", doc[d.last.i + 1 : d.noun.i + 1].text.lstrip("- "))
-        if gov is not None and gov.pos_ == "VERB" and gov.lower_ not in _INCLUDING and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
-            return f"{words} {_verb_phrase(gov)}"
+        if gov is not None and gov.pos_ == "VERB" and gov.lower_ not in INCLUDING and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
+            return f"{words} {verb_phrase(gov)}"
         return words
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
         subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
@@ -292,121 +251,7 @@ def _measures(doc: Doc, d: _Draft) -> str | None:
     return None
 
 
-# ------------------------------------------------------------------ part-whole
-
-_OF_PRONOUN = re.compile(r"\s+of\s+(?:them|those|whom|these)\b", re.IGNORECASE)
-_INCLUDING = frozenset({"including", "among"})
-_OF_BETWEEN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.IGNORECASE)
-
-
-_RANGE_BETWEEN = re.compile(r"\s*(?:to|and|or|-|\u2013)\s*", re.IGNORECASE)
-
-
-def _between(doc: Doc, a: _Draft, b: _Draft) -> str:
-    return doc[a.last.i + 1 : b.first.i].text if b.first.i > a.last.i else ""
-
-
-_SAME_UNIT_BEFORE = {"currency": frozenset({"from", "vs", "versus", "to", "and", "or", "against", "with"}), "percent": frozenset({"from", "vs", "versus", "and", "or"})}
-
-
-def _inherit_units(doc: Doc, drafts: list[_Draft]) -> None:
-    """"8.1 billion dlrs in February from 6.5 billion", "Net 15.5 mln dlrs vs
-    12.3 mln": a bare number compared with a money or percent figure of the
-    same sentence is in the same unit."""
-    for n, d in enumerate(drafts):
-        if d.unit is None and d.noun is None and not d.elliptic and n + 1 < len(drafts):
-            nxt = drafts[n + 1]  # a range: "10 to 15 centimetres", "between 5 and 8 kWh"
-            if nxt.unit is not None and _RANGE_BETWEEN.fullmatch(_between(doc, d, nxt)):
-                d.unit = nxt.unit
-                continue
-        if d.unit is not None or d.noun is not None or d.elliptic or n == 0 or d.begin.i == 0:
-            continue
-        prev = drafts[n - 1]
-        word = doc[d.begin.i - 1].lower_.rstrip(".")
-        kind = prev.q.unit_kind
-        if kind in _SAME_UNIT_BEFORE and word in _SAME_UNIT_BEFORE[kind] and prev.first.sent.start == d.first.sent.start:
-            if kind == "percent" or d.q.scaled == prev.q.scaled:
-                d.unit = prev.unit
-
-
-def _link_parts(doc: Doc, text: str, drafts: list[_Draft]) -> None:
-    """"six out of seven", "71 of 123 drones": the first is a part of the
-    second. "Of 123 drones, the military shot 71 ... against 40 more": the
-    unitless numbers of the sentence are parts of the whole that opens it.
-    "N more" takes the unit (and the whole) of the figure before it."""
-    by_sent: dict[int, list[int]] = {}
-    for n, d in enumerate(drafts):
-        by_sent.setdefault(d.first.sent.start, []).append(n)
-    for idx in by_sent.values():
-        opener: int | None = None
-        for pos, n in enumerate(idx):
-            d = drafts[n]
-            if pos > 0 and _part_of_previous(doc, text, d, drafts, idx[:pos]):
-                continue
-            nxt = drafts[idx[pos + 1]] if pos + 1 < len(idx) else None
-            if nxt is not None and d.unit is None and _OF_BETWEEN.fullmatch(text[d.q.num_end : nxt.start]) is not None:
-                d.whole, d.unit = idx[pos + 1], nxt.unit
-                d.measures = d.measures or nxt.measures
-                continue
-            prev = doc[d.begin.i - 1] if d.begin.i > 0 else None
-            if prev is not None and prev.lower_ == "of" and (prev.i == prev.sent.start or doc[prev.i - 1].is_punct and prev.i - 1 == prev.sent.start):
-                opener = n
-                continue
-            if d.elliptic or (d.unit is None and opener is not None):
-                before = [drafts[m] for m in idx[:pos] if drafts[m].unit is not None]
-                ref_n = opener if opener is not None and d.unit is None and not d.elliptic else (drafts.index(before[-1]) if before else None)
-                if ref_n is None:
-                    continue
-                ref = drafts[ref_n]
-                d.unit = d.unit or ref.unit
-                if d.noun is None and d.category is None:
-                    d.category = ref.category if d.elliptic and ref.category and _governor(d.last) is _governor(ref.noun or ref.last) else d.category
-                if ref_n == opener:
-                    d.whole = opener
-                elif ref.whole is not None:
-                    d.whole = ref.whole
-                if d.elliptic and ref.noun is not None:
-                    gov = _governor(d.last)
-                    verb = f" {_verb_phrase(gov)}" if gov is not None and gov.pos_ == "VERB" else ""
-                    d.measures = f"{ref.noun.text}{verb}"
-                elif d.measures is None and ref.measures:
-                    d.measures = ref.measures
-
-
-def _part_of_previous(doc: Doc, text: str, d: _Draft, drafts: list[_Draft], before: list[int]) -> bool:
-    """"60 people were wounded, 14 of them critically"; "killed 27 people,
-    including 10 children": a part of the figure before it."""
-    whole: int | None = None
-    if d.noun is None and _OF_PRONOUN.match(text, d.q.num_end):
-        whole = next((m for m in reversed(before) if drafts[m].unit is not None), None)
-    else:
-        head = (d.noun or d.last).head
-        if head.lower_ in _INCLUDING and head.i < d.first.i:
-            whole = next((m for m in reversed(before) if (drafts[m].noun or drafts[m].last).i == head.head.i), None)
-    if whole is None:
-        return False
-    ref = drafts[whole]
-    d.whole, d.unit = whole, d.unit or ref.unit
-    d.category = d.category or ref.category
-    return True
-
-
-def _inconsistencies(drafts: list[_Draft], figures: list[Figure]) -> list[Flag]:
-    flags = []
-    for w, whole in enumerate(drafts):
-        parts = [n for n, d in enumerate(drafts) if d.whole == w and (d.unit == whole.unit or d.unit is None)]
-        if not parts:
-            continue
-        total = sum(drafts[n].q.value for n in parts)
-        if total > whole.q.value:
-            start = min([whole.start] + [drafts[n].start for n in parts])
-            end = max([whole.end] + [drafts[n].end for n in parts])
-            detail = f"parts {' + '.join(str(figures[n].value) for n in parts)} exceed the whole {figures[w].value} ({figures[w].id})"
-            flags.append(Flag("inconsistent-figures", (start, end), detail))
-    return flags
-
-
-def _to_figure(text: str, n: int, d: _Draft) -> Figure:
+def _to_figure(text: str, n: int, d: Draft) -> Figure:
     return Figure(
         id=f"f{n + 1}",
         span=(d.start, d.end),
