@@ -229,16 +229,15 @@ def _phrase(tokens: Sequence[Token], limit: int = 7) -> str:
 
 def _measures(doc: Doc, d: Draft) -> str | None:
     """What the figure counts, from the sentence: "rockets shot", "civilian
-    killed", "Ukraine" (for "20 percent of Ukraine"), "sum" (for "The sum was
+    killed", "share of Ukraine" (for "20 percent of Ukraine"), "sum" (for "The sum was
     estimated at 65 billion US dollars")."""
     anchor = d.noun or d.last
     gov = governor(anchor)
-    end_tok = doc.char_span(d.start, d.end, alignment_mode="expand")
-    after = end_tok.end if end_tok is not None else anchor.i + 1
-    if after + 1 < len(doc) and doc[after].lower_ == "of" and d.unit not in (None,) and d.q.unit_kind is not None:
-        obj = next((c for c in doc[after].children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            return _phrase(list(obj.subtree))
+    if d.q.unit_kind is not None:
+        whole = _of_what(doc, d)
+        if whole is not None:
+            share = {"percent": "share of ", "area": "area of "}.get(d.q.unit_kind, "")
+            return share + _phrase(list(whole.subtree))
     if d.noun is not None:
         words = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", doc[d.last.i + 1 : d.noun.i + 1].text.lstrip("- "))
         if gov is not None and gov.pos_ == "VERB" and gov.lower_ not in INCLUDING and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
@@ -248,6 +247,21 @@ def _measures(doc: Doc, d: Draft) -> str | None:
         subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             return _phrase(list(subj.subtree))
+    return None
+
+
+def _of_what(doc: Doc, d: Draft) -> Token | None:
+    """The whole a share or an area is of: "20 percent of Ukraine", and "... or
+    more than 112,000 square kilometers" joined to it."""
+    end_tok = doc.char_span(d.start, d.end, alignment_mode="expand")
+    after = end_tok.end if end_tok is not None else d.last.i + 1
+    if after + 1 < len(doc) and doc[after].lower_ == "of":
+        return next((c for c in doc[after].children if c.dep_ == "pobj"), None)
+    t = d.last.head if d.last.dep_ in ("nummod", "quantmod", "compound") else d.last
+    if t.dep_ == "conj":
+        of = next((c for c in t.head.children if c.lower_ == "of"), None)
+        if of is not None:
+            return next((c for c in of.children if c.dep_ == "pobj"), None)
     return None
 
 

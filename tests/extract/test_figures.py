@@ -179,9 +179,17 @@ def test_ids_in_text_order(figures):
     assert [f.value for f in found] == [12, 40, 7]
 
 
-def test_measures_from_the_sentence(figures):
-    found, _ = figures("The navy shot down 40 drones.")
-    assert found[0].measures == "drones shot down"
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        ("The navy shot down 40 drones.", ["drones shot down"]),
+        ("Rebels hold almost 20 percent of Velmora or more than 9,000 square kilometers.", ["share of Velmora", "area of Velmora"]),
+        ("The sum was estimated at 65 billion US dollars.", ["sum"]),
+    ],
+)
+def test_measures_from_the_sentence(figures, text, measures):
+    found, _ = figures(text)
+    assert [f.measures for f in found] == measures
 
 
 def test_every_casualty_word_gives_its_category(figures):
