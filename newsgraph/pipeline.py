@@ -22,6 +22,8 @@ from .extract import extract_entities
 from .extract.dates import extract_dates
 from .extract.events import extract_events
 from .extract.figures import extract_figures
+from .extract.places import extract_places, with_place_countries
+from .geo import Gazetteer, load_gazetteer
 from .ingest import NormalizedText, make_article, normalize
 from .ingest.language import guess_language
 from .nlp import load_pipeline
@@ -35,13 +37,15 @@ log = logging.getLogger(__name__)
 Result = Record | ArticleError
 
 
-def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
+def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: Gazetteer | None = None) -> Record:
     """All extractors over one parsed article, in the order their inputs need;
     then every span mapped to the original text. One line per stage."""
     entities = extract_entities(doc)
     dates = extract_dates(doc, article.published, ntext.text)
     figures, figure_flags = extract_figures(doc, dates, ntext.text)
-    events = extract_events(doc, entities, (), dates, figures, ())
+    locations = extract_places(doc, entities, gazetteer or load_gazetteer())
+    entities = with_place_countries(entities, locations)
+    events = extract_events(doc, entities, (), dates, figures, locations)
     # repairs made while normalising are already in original offsets
     flags = tuple(Flag(kind, span) for kind, span in ntext.repairs) + _remap(figure_flags, ntext)
     quality = Quality(flags=flags)
@@ -50,6 +54,7 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText) -> Record:
         entities=_remap(entities, ntext),
         figures=_remap(figures, ntext),
         events=_remap(events, ntext),
+        locations=_remap(locations, ntext),
         dates=_remap(dates, ntext),
         quality=quality,
     )
@@ -59,7 +64,9 @@ def _remap(items, ntext: NormalizedText) -> tuple:
     return tuple(_to_original(item, ntext) for item in items)
 
 
-def process_batch(nlp: Language, articles: Iterable[Article | ArticleError], settings: Settings) -> Iterator[Result]:
+def process_batch(
+    nlp: Language, articles: Iterable[Article | ArticleError], settings: Settings, gazetteer: Gazetteer | None = None
+) -> Iterator[Result]:
     """Records for ``articles`` in input order; an ``ArticleError`` (passed in,
     or raised while processing one article) is yielded in its place."""
     prepared: list[tuple[Article, NormalizedText] | ArticleError] = []
@@ -79,7 +86,7 @@ def process_batch(nlp: Language, articles: Iterable[Article | ArticleError], set
         article, ntext = item
         doc = next(docs)
         try:
-            yield build_record(article, doc, ntext)
+            yield build_record(article, doc, ntext, gazetteer)
         except Exception as exc:  # one article's failure must not stop the batch
             log.exception("extraction failed for %s", article.id)
             yield ArticleError(article.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
@@ -96,10 +103,18 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, **overrides: Any):
         self.settings = (settings or Settings.load()).replace(**overrides) if overrides else (settings or Settings.load())
         self.nlp = load_pipeline(self.settings.model)
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The place index, loaded (from its cache) on first use."""
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
 
     def __call__(self, text: str | Article, *, published: str | None = None, **meta: Any) -> Record:
         article = text if isinstance(text, Article) else self.article(text, published=published, **meta)
-        result = next(process_batch(self.nlp, [article], self.settings))
+        result = next(process_batch(self.nlp, [article], self.settings, self.gazetteer))
         if isinstance(result, ArticleError):
             raise result
         return result
@@ -121,7 +136,7 @@ class Pipeline:
                 else:
                     yield item
 
-        yield from process_batch(self.nlp, as_articles(), self.settings)
+        yield from process_batch(self.nlp, as_articles(), self.settings, self.gazetteer)
 
 
 _default: Pipeline | None = None

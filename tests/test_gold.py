@@ -33,6 +33,10 @@ FLOORS = {
     ("seed", "events", "actor_acc"): 0.85,
     ("plover-gsr", "events", "r"): 0.66,
     ("plover-gsr", "events", "actor_acc"): 0.85,
+    ("seed", "places", "found"): 1.0,
+    ("seed", "places", "acc161"): 1.0,
+    ("trnews", "locations", "f1"): 0.84,
+    ("trnews", "locations", "acc161"): 0.90,
 }
 
 _cache: dict[str, dict] = {}
