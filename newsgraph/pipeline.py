@@ -19,7 +19,9 @@ from spacy.tokens import Doc
 
 from .errors import ArticleError
 from .extract import extract_entities, extract_quotes
+from .extract.dates import extract_dates
 from .extract.events import extract_events
+from .extract.figures import extract_figures
 from .extract.places import extract_places, with_place_countries
 from .geo import Gazetteer, load_gazetteer
 from .ingest import NormalizedText, make_article, normalize
@@ -39,18 +41,23 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: G
     """All extractors over one parsed article, in the order their inputs need;
     then every span mapped to the original text. One line per stage."""
     entities = extract_entities(doc)
+    dates = extract_dates(doc, article.published, ntext.text)
+    figures, figure_flags = extract_figures(doc, dates, ntext.text)
     locations = extract_places(doc, entities, gazetteer or load_gazetteer())
     entities = with_place_countries(entities, locations)
     quotes = extract_quotes(doc, entities)
-    events = extract_events(doc, entities, quotes, (), (), locations)
+    events = extract_events(doc, entities, quotes, dates, figures, locations)
     # repairs made while normalising are already in original offsets
-    quality = Quality(flags=tuple(Flag(kind, span) for kind, span in ntext.repairs))
+    flags = tuple(Flag(kind, span) for kind, span in ntext.repairs) + _remap(figure_flags, ntext)
+    quality = Quality(flags=flags)
     return Record(
         article=article,
         entities=_remap(entities, ntext),
         quotes=_remap(quotes, ntext),
+        figures=_remap(figures, ntext),
         events=_remap(events, ntext),
         locations=_remap(locations, ntext),
+        dates=_remap(dates, ntext),
         quality=quality,
     )
 

@@ -119,6 +119,8 @@ class Figure:
     measures: str | None = None
     category: str | None = None
     confidence: float | None = None
+    #: id of the figure this one is a part of ("71 of 123 drones": f2 -> f1), or None
+    whole: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,6 +133,7 @@ class Figure:
             "measures": self.measures,
             "category": self.category,
             "confidence": None if self.confidence is None else round(self.confidence, 3),
+            "whole": self.whole,
         }
 
 

@@ -27,6 +27,8 @@ FLOORS = {
     ("seed", "entities", "found"): 1.0,
     ("seed", "entities", "type_ok"): 1.0,
     ("seed", "entities", "one_entity"): 0.9,
+    ("seed", "figures", "f1"): 0.95,
+    ("seed", "figures", "unit_acc"): 1.0,
     ("seed", "events", "f1"): 0.85,
     ("seed", "events", "actor_acc"): 0.85,
     ("plover-gsr", "events", "r"): 0.66,
