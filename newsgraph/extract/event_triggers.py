@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.events import EventCues, Trigger, event_cues, event_triggers
+from .event_senses import in_name, wrong_particle
 
 __all__ = ["Found", "find_triggers", "clause_verb", "headline_tokens"]
 
@@ -62,6 +63,8 @@ def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> l
         if hit is None or not _eventive(tok, cues):
             continue
         entry, end = hit
+        if wrong_particle(entry, tok) or in_name(tok):
+            continue  # "charged down", "the Assault of ... Act": another sense
         type_, cameo = entry.type, entry.cameo
         if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WANT:
             type_, cameo = "REQUEST", "10"  # "wanted access to", "seeks talks"
