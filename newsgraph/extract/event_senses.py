@@ -19,7 +19,7 @@ from ..lexicons import countries, institutions, key
 from ..lexicons.events import EventCues, Trigger, event_triggers
 from .event_roles import EntityIndex
 
-__all__ = ["agentive", "apolitical", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
+__all__ = ["agentive", "apolitical", "report_domain", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
 
 #: entity types that can act
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -76,6 +76,25 @@ def _through_quantity(tok: Token) -> Token | None:
         if tok is None:
             return None
     return tok
+
+
+def report_domain(doc, cues: EventCues, min_hits: int = 6, min_share: float = 0.012) -> str | None:
+    """"sport" or "entertainment" when the article is dense with that
+    domain's words ("match", "season", "album"): there "Scotland defended"
+    and "the film was shot" are no political events."""
+    hits: dict[str, int] = {}
+    words = 0
+    for t in doc:
+        if not t.is_alpha:
+            continue
+        words += 1
+        d = cues.domains.get(t.lemma_.lower())
+        if d is not None:
+            hits[d] = hits.get(d, 0) + 1
+    if not hits:
+        return None
+    domain, n = max(hits.items(), key=lambda kv: kv[1])
+    return domain if n >= min_hits and n >= min_share * words else None
 
 
 def apolitical(sector: str | None, cues: EventCues) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons.events import EventCues, event_cues
 from ..records import Actor, DateRef, Entity, Event, Figure, Location, Quote
 from .event_roles import EntityIndex, actor_of, nominal_actor, phrase_actor, speaker_of, target_of
-from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits
+from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
 
 __all__ = ["extract_events"]
@@ -65,11 +65,12 @@ def extract_events(
     cues = event_cues()
     index = EntityIndex.build(doc, entities)
     skip = headline_tokens(doc)
+    domain = report_domain(doc, cues)
     kept: list[_Candidate] = []
     for n, sent in enumerate(doc.sents):
         for found in find_triggers(doc, sent, skip):
             cand = _candidate(doc, sent, n, found, index, cues)
-            if cand is None or not _political(doc, cand, found, index, cues):
+            if cand is None or not _political(doc, cand, found, index, cues, domain):
                 continue
             _fold(kept, cand)
     return [_record(i, c, quotes, dates, figures, locations) for i, c in enumerate(kept, 1)]
@@ -116,17 +117,22 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
     )
 
 
-def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cues: EventCues) -> bool:
+def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cues: EventCues,
+               domain: str | None = None) -> bool:
     """An event needs someone who can act: the head of the actor phrase names
     a person, organisation or state, or is a group word ("troops",
     "officials"); "the number of users exploded" codes nothing. Violence
     needs no named actor; an act told of sport or entertainment is no
-    political event; an active verb with no one doing it ("consulting her")
+    political event (nor, in a sport or arts report, any act but a political
+    actor's); an active verb with no one doing it ("consulting her")
     and a passive that only might happen ("could be hit") tell no event."""
     if found.anaphoric:
         return True
-    if any(a is not None and apolitical(a.sector, cues) for a in (cand.actor, cand.target)):
+    roles = [a for a in (cand.actor, cand.target) if a is not None]
+    if any(apolitical(a.sector, cues) for a in roles):
         return False
+    if domain is not None and not any(a.sector in cues.political for a in roles):
+        return False  # a sport or arts report: only police, troops, governments... act politically
     if cand.actor is not None:
         head = cand.actor_head
         if head is not None and head.lower_ in _PRONOUNS:

@@ -44,7 +44,9 @@ class EventCues:
     light: frozenset[str]
     speech: frozenset[str]
     persons: frozenset[str] = frozenset()  # people or bodies of them, no sector ("member", "movement")
-    apolitical: frozenset[str] = frozenset()  # sectors whose acts are no political events
+    apolitical: frozenset[str] = frozenset()
+    political: frozenset[str] = frozenset()  # sectors that act politically anywhere
+    domains: dict[str, str] = field(default_factory=dict)  # word -> sport | entertainment  # sectors whose acts are no political events
     objects: dict[str, frozenset[str]] = field(default_factory=dict)  # object class -> lemmas ("aid": aid, food, ...)
 
 
@@ -94,6 +96,8 @@ def event_cues() -> EventCues:
         speech=frozenset(by_role.get("speech", {})),
         persons=frozenset(by_role.get("person", {})),
         apolitical=frozenset(by_role.get("apolitical", {})),
+        political=frozenset(by_role.get("political", {})),
+        domains=by_role.get("domain", {}),
         objects=_classes(by_role.get("object", {})),
     )
 
