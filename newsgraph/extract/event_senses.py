@@ -78,7 +78,7 @@ def _through_quantity(tok: Token) -> Token | None:
     return tok
 
 
-def report_domain(doc, cues: EventCues, min_hits: int = 6, min_share: float = 0.012) -> str | None:
+def report_domain(doc, cues: EventCues, min_hits: int = 5, min_share: float = 0.01) -> str | None:
     """"sport" or "entertainment" when the article is dense with that
     domain's words ("match", "season", "album"): there "Scotland defended"
     and "the film was shot" are no political events."""
@@ -164,15 +164,16 @@ def wrong_particle(entry: Trigger, tok: Token) -> bool:
 
 
 def empty_frame(entry: Trigger, tok: Token, content: int | None, index: EntityIndex, cues: EventCues) -> bool:
-    """A that-clause with no act in it: "agreed that the film could be
+    """A that-clause with no act in it, or a warning with no clause: "agreed that the film could be
     popular" is an opinion; "warned that jobs could be lost" informs. A
     warning threatens when its clause has someone who will act on someone
     ("warned that police will no longer tolerate rallies")."""
-    if entry.frame not in ("say", "warn") or content is not None:
+    if entry.frame not in ("say", "warn", "caution") or content is not None:
         return False
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if clause is None:
-        return False
+        # "warned people about fraud": a warning with nothing it threatens to do
+        return entry.frame == "caution" and not any(c.dep_ == "xcomp" for c in tok.children)
     if entry.frame == "say":
         return True
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)

@@ -132,6 +132,11 @@ def _eventive(tok: Token, cues: EventCues) -> bool:
         # "the territory occupied by X" describes; "a salvo killed civilians" (a
         # misparsed main verb: it has an object) tells
         return not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children))
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # "held talks", "launched an attack", "rejected the offer" (a trigger
+        # itself: folded); "processing asylum claims" tells no event
+        forms = _forms(tok.head)
+        return any(f in cues.light or f in event_triggers() or f in cues.modality for f in forms)
     if tok.dep_ in _NOUN_DEPS:
         return tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT" and tok.head.pos_ != "NOUN"
     if tok.dep_ == "pobj":
@@ -140,6 +145,14 @@ def _eventive(tok: Token, cues: EventCues) -> bool:
     if tok.dep_ == "conj":
         return _eventive(tok.head, cues) if tok.head.pos_ in ("NOUN", "PROPN") else False
     return False
+
+
+def _forms(tok: Token) -> tuple[str, ...]:
+    """The lemma, and the word less its ending where the lemmatiser slips
+    ("staged" -> "stag")."""
+    low = tok.lower_
+    stems = [low[: -len(e)] for e in ("ed", "d", "ing", "s") if low.endswith(e) and len(low) > len(e) + 2]
+    return (tok.lemma_.lower(), low, *stems)
 
 
 def _anaphoric(tok: Token) -> bool:

@@ -183,3 +183,60 @@ def test_pipeline_record_has_events(pipeline):
     d = e.to_dict()
     assert d["id"] == "v1" and d["type"] == "SANCTION" and d["cameo"].startswith("16")
     assert record.text_of(e.trigger_span) == "imposed"
+
+
+# ------------------------------------------------------------------ political senses (event_senses.py)
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dan Ostrow hosted the Evening Hour for thirty years.",  # host wants a guest or a meeting
+        "The number of Klowian broadband users has exploded this year.",  # nobody who can act
+        "Syldavia coach Otto Brun warned his goalkeeper about his form.",  # a sports actor
+        "The clearance by Otto Brun was charged down.",  # another phrasal verb
+        "The Syldavian ministry declined to comment on the report.",  # refusing to speak
+        "Ana Pell agreed that the new phone could be very popular.",  # an opinion
+        "The Klow Water Board warned that prices could rise in winter.",  # informs, threatens no one
+        "The Klow Telecom app provides a single log-in for many shops.",  # no aid
+        "Shoppers accepted the new cards quickly.",  # no proposal accepted
+        "The withdrawal did not mean that Syldavia had cut its ties.",  # refers to nothing told
+        "Ana Pell is processing all asylum claims this week.",  # a noun not told as an act
+    ],
+)
+def test_non_political_senses_code_nothing(nlp, text):
+    _, _, events = events_of(nlp, text)
+    assert events == [], [(e.type, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Syldavian troops attacked the town of Klow.", "ASSAULT"),
+        ("The Syldavian opposition attacked the government's budget plan.", "ACCUSE"),  # the object selects the sense
+        ("Hundreds of villagers protested against the dam on Monday.", "PROTEST"),  # the villagers act
+        ("Palestinian prisoners rioted at the jail on Monday.", "PROTEST"),  # a named qualifier makes them actors
+        ("The Syldavian government provided food aid to the refugees.", "AID"),
+        ("The police chief warned that police will no longer tolerate rallies by the group.", "THREATEN"),
+        ("The Syldavian ministry would not meet the rebels' demands.", "REJECT"),  # negation wins over the object class
+    ],
+)
+def test_political_senses_still_code(nlp, text, kind):
+    _, _, events = events_of(nlp, text)
+    assert kind in [e.type for e in events], [(e.type, e.cameo) for e in events]
+
+
+def test_sport_report_codes_only_political_actors(nlp):
+    text = ("Klow United beat Borduria City 3-1 in the cup final on Saturday. The striker scored twice in the match "
+            "and the coach praised his players after the game. The club's season ends with the league title. "
+            "Klow United attacked from the start and the goalkeeper defended well. "
+            "Police arrested twelve fans after the match.")
+    _, _, events = events_of(nlp, text)
+    assert [e.type for e in events] == ["COERCE"], [(e.type, e.cameo) for e in events]
+
+
+def test_object_classes_and_sectors_load(nlp):
+    cues = event_cues()
+    assert "sport" in cues.apolitical and cues.sectors["coach"] == "sport"
+    assert "food" in cues.objects["aid"] and "police" in cues.political
+    host = event_triggers()["host"][0]
+    assert "agent" in host.objects
