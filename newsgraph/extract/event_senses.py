@@ -26,6 +26,17 @@ AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who", "it"})
 #: particles that do not change a verb's sense ("fight on", "attack again")
 _NEUTRAL_PARTICLES = frozenset({"on", "again", "in", "over"})
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians", "er", "ers", "or", "ors", "ant", "ants", "man", "men")
+_NOT_PERSONS = frozenset("""number numbers computer computers paper papers order orders water letter letters matter matters
+border borders centre center quarter counter weather chapter winter summer offer offers answer manner layer filter server
+servers browser browsers sector sectors factor factors floor door motor error errors color colour plant plants restaurant
+tender power powers cancer disaster river banner poster posters register meter meters litre liter barrel barrels
+dollar dollars sugar silver copper rubber fever hunger anger danger corner shelter tower monster thunder finger lever
+leather feather flower flowers character characters charter roster semester trimester november december october
+september mirror terror horror labor labour honor honour favour favor humor rumour rumor vapor tumor tractor reactor
+elevator indicator calculator radiator indicators ratio variant plant constant instant
+restaurants relevant abundant pleasant important significant distant elegant grant grants warrant warrants
+human germen omen amen""".split())
 _QUALIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 _PARTITIVE = frozenset({"part", "ton", "tonne", "worth", "some", "most", "all", "much", "many", "dozen",
                         "hundred", "thousand", "million", "billion", "lot", "batch", "shipment", "consignment"})
@@ -53,9 +64,19 @@ def agentive(tok: Token | None, index: EntityIndex, cues: EventCues, weapons: bo
         return True
     if any(c.dep_ in _QUALIFIERS and _named_agent(c, index) for c in tok.children):
         return True  # "Palestinian prisoners", "the APEC forum", "Hamas fighters"
+    if tok.pos_ == "NOUN" and (_personal_noun(tok.lower_) or tok.text.rstrip("s").isupper()):
+        return True  # "teachers", "donors", "militants", "MLAs"
     if weapons and (lemma in cues.modes or tok.lower_ in cues.modes):
         return True
     return bool(countries().lookup(tok.text) or institutions().get(key(tok.text)))
+
+
+def _personal_noun(word: str) -> bool:
+    """Nouns for people by their ending ("-ist", "-ian", "-er", "-or"...),
+    less the common words that only look like them."""
+    if word in _NOT_PERSONS:
+        return False
+    return word.endswith(_PERSON_ENDINGS)
 
 
 def _named_agent(tok: Token, index: EntityIndex) -> bool:
@@ -124,6 +145,8 @@ def object_fits(entry: Trigger, tok: Token, index: EntityIndex, cues: EventCues)
 
 def _fits(entry: Trigger, obj: Token, index: EntityIndex, cues: EventCues) -> bool:
     for cls in entry.objects:
+        if cls == "aid" and obj.ent_type_ == "MONEY":
+            return True  # "provided $5 billion in assistance"
         if cls == "agent" and agentive(obj, index, cues):
             return True
         if cls == "place" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or countries().lookup(obj.text)):
@@ -178,7 +201,7 @@ def empty_frame(entry: Trigger, tok: Token, content: int | None, index: EntityIn
         return True
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     future = any(c.dep_ == "aux" and c.lemma_.lower() in _FUTURE for c in clause.children)
-    acts = any(c.dep_ == "dobj" for c in clause.children)
+    acts = any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in clause.children)
     return not (future and acts and subject is not None and agentive(subject, index, cues))
 
 

@@ -90,7 +90,9 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         return None  # "agreed that it could be popular", "declined to comment"
     verb = clause_verb(tok)
     a_tok = actor_of(tok, verb)
-    if a_tok is not None and a_tok.i != tok.i and a_tok.i in _event_nouns(doc, a_tok):
+    if a_tok is not None and a_tok.i == tok.i:
+        a_tok = nominal_actor(tok)  # "a strike on a bus used a bomb": the strike is not its striker
+    elif a_tok is not None and a_tok.i in _event_nouns(doc, a_tok):
         # "an overnight attack damaged ...": the attack is not the attacker
         a_tok = nominal_actor(a_tok)
     t_tok = target_of(tok, verb, a_tok)
@@ -129,14 +131,15 @@ def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cue
     if found.anaphoric:
         return True
     roles = [a for a in (cand.actor, cand.target) if a is not None]
-    if any(apolitical(a.sector, cues) for a in roles):
-        return False
+    if cand.actor is not None and apolitical(cand.actor.sector, cues):
+        return False  # "the coach warned"; "police arrested an actor" stands
     if domain is not None and not any(a.sector in cues.political for a in roles):
         return False  # a sport or arts report: only police, troops, governments... act politically
     if cand.actor is not None:
         head = cand.actor_head
         if head is not None and head.lower_ in _PRONOUNS:
-            return bool(cand.actor.entity or cand.actor.country or cand.actor.sector) or head.lower_ in ("they", "we")
+            # resolved to the speaker or a person named before, or "they"/"we"
+            return cand.actor.text.lower() != head.lower_ or head.lower_ in ("they", "we")
         return agentive(head, index, cues, weapons=cand.type == "ASSAULT")
     tok = doc[found.token]
     if found.modality == "possible" or _subjectless(tok):
@@ -150,7 +153,9 @@ def _subjectless(tok: Token) -> bool:
     """A gerund or a fragment with no one doing it: "even consulting her"."""
     if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in tok.children):
         return False
-    return tok.dep_ == "ROOT" or (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "pcomp"))
+    if tok.dep_ == "pcomp":  # "by consulting her"; not "commitment to supporting X"
+        return tok.tag_ in ("VBG", "VBN") and tok.head.head.pos_ == "VERB"
+    return tok.dep_ == "ROOT" or (tok.tag_ in ("VBG", "VBN") and tok.dep_ == "advcl")
 
 
 def _agentive(doc: Doc, actor: Actor) -> bool:
@@ -227,7 +232,7 @@ def _fold(kept: list[_Candidate], cand: _Candidate) -> None:
             if cand.fullness > old.fullness:
                 kept[i] = cand
             return
-    if cand.found.anaphoric or (cand.actor is None and cand.target is None):
+    if cand.actor is None and (cand.found.anaphoric or cand.target is None):
         return  # "the withdrawal did not mean ...": nothing told before it refers to
     kept.append(cand)
 

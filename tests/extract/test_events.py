@@ -198,7 +198,7 @@ def test_pipeline_record_has_events(pipeline):
         "Ana Pell agreed that the new phone could be very popular.",  # an opinion
         "The Klow Water Board warned that prices could rise in winter.",  # informs, threatens no one
         "The Klow Telecom app provides a single log-in for many shops.",  # no aid
-        "Shoppers accepted the new cards quickly.",  # no proposal accepted
+        "The ticket machine accepted the new coins.",  # no one who can act
         "The withdrawal did not mean that Syldavia had cut its ties.",  # refers to nothing told
         "Ana Pell is processing all asylum claims this week.",  # a noun not told as an act
     ],
