@@ -22,7 +22,7 @@ __all__ = ["Found", "find_triggers", "clause_verb", "headline_tokens"]
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "appos"})
 _NOUN_PREPS = frozenset({"on", "for"})  # "arrived on a visit", "gathered for a rally"
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
 _NEG_DETS = frozenset({"no"})
 _INTENT = frozenset({"future", "intended"})
 _COOPERATIVE = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"})
@@ -53,11 +53,17 @@ def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> l
     tokens in ``skip`` (headline lines) are not read."""
     lex, cues = event_triggers(), event_cues()
     found: dict[int, Found] = {}
+    modal: dict[int, Trigger] = {}
     for tok in sent:
         if tok.i in skip:
             continue
         entries = lex.get(tok.lemma_.lower()) or lex.get(tok.lower_)
         if not entries:
+            continue
+        reported = next((e for e in entries if "M" in e.pos), None)
+        if reported is not None:
+            if tok.dep_ == "aux" and _reported(tok.head, cues):
+                modal[tok.head.i] = reported
             continue
         hit = _match(tok, entries)
         if hit is None or not _eventive(tok, cues):
@@ -70,6 +76,9 @@ def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> l
             type_, cameo = "REQUEST", "10"  # "wanted access to", "seeks talks"
         found[tok.i] = Found(tok.i, end, entry, type_, cameo, entry.mode,
                              anaphoric=tok.pos_ != "VERB" and _anaphoric(tok))
+    for i in modal:  # "said that Iraq must withdraw": a demand, whatever the verb
+        e = modal[i]
+        found[i] = Found(i, i + 1, e, e.type, e.cameo, e.mode)
     found = _fold_frames(doc, found)
     qualified = (_qualify(doc, f, cues) for f in sorted(found.values(), key=lambda f: f.token))
     return [f for f in qualified if f.type]
@@ -120,6 +129,11 @@ def _particle(tok: Token, particle: str) -> int | None:
     if tok.i + len(words) < len(doc) and [t.lower_ for t in doc[tok.i + 1 : tok.i + 1 + len(words)]] == words:
         return tok.i + 1 + len(words)
     return None
+
+
+def _reported(verb: Token, cues: EventCues) -> bool:
+    """A clause that someone's words carry: "X said (that) Y must ..."."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in cues.speech
 
 
 def _eventive(tok: Token, cues: EventCues) -> bool:
@@ -252,6 +266,10 @@ def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
         for c in t.children:
             if c.dep_ == "aux" and c.lemma_.lower() in cues.modality and modality is None:
                 modality = cues.modality[c.lemma_.lower()]
+    if modality == "possible" and any(c.dep_ == "aux" and c.lower_ == "would" for c in top.children) and _reported(top, cues):
+        modality = "future"  # "said they would boycott": the future of the past
+    if not negated and f.type not in ("THREATEN", "REQUEST") and _unless(top):
+        return replace(f, type="THREATEN", cameo="13", mode=None, modality=modality)  # "will withdraw unless ..."
     if negated and f.entry.negated:
         # "will never discuss", "does not accept": a refusal, not a non-event
         return replace(f, type=f.entry.negated, cameo="12" if f.entry.negated == "REJECT" else "11", mode=None, modality=modality)
@@ -264,6 +282,10 @@ def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
         if f.type in _HOSTILE:
             return replace(f, type="THREATEN", cameo="138" if f.type == "ASSAULT" else "13", mode=None, modality=modality)
     return replace(f, negated=negated, modality=modality)
+
+
+def _unless(verb: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in verb.children)
 
 
 def _negated(tok: Token) -> bool:

@@ -81,6 +81,10 @@ def extract_events(
 def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, cues: EventCues) -> _Candidate | None:
     tok = doc[found.token]
     by_negation = found.type != found.entry.type and found.type == found.entry.negated  # "would not meet demands"
+    if not by_negation and not found.entry.objects and found.type == found.entry.type:
+        other = alternative(found.entry, tok, index, cues)  # "accepted the demands": a concession
+        if other is not None:
+            found = replace(found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
     if not by_negation and not object_fits(found.entry, tok, index, cues):
         other = alternative(found.entry, tok, index, cues)
         if other is None:
@@ -89,6 +93,8 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
     if empty_frame(found.entry, tok, found.content, index, cues) or mute_refusal(found.entry, tok, cues):
         return None  # "agreed that it could be popular", "declined to comment"
     verb = clause_verb(tok)
+    if "M" in found.entry.pos:
+        return _demand(doc, sent, n, found, tok, index, cues)
     a_tok = actor_of(tok, verb)
     if a_tok is not None and a_tok.i == tok.i:
         a_tok = nominal_actor(tok)  # "a strike on a bus used a bomb": the strike is not its striker
@@ -117,6 +123,23 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         actor=actor, target=target, mode=mode, type=type_, cameo=cameo, actor_head=a_tok,
         person=bool(actor and actor.entity and index.by_id[actor.entity].type == "PERSON"),
     )
+
+
+def _demand(doc: Doc, sent: Span, n: int, found: Found, verb: Token, index: EntityIndex, cues: EventCues) -> _Candidate | None:
+    """"X said Y must ...": X asks it of Y; only when Y can act."""
+    speaker = speaker_of(verb, cues)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subject is None or not agentive(subject, index, cues) or subject.lower_ in _PRONOUNS:
+        return None
+    actor = phrase_actor(speaker, index, cues)
+    target = phrase_actor(subject, index, cues)
+    if actor is None or target is None or actor.span == target.span:
+        return None
+    lo, hi = _clause(speaker.head, sent)
+    return _Candidate(found=found, sent=n, span=(doc[lo].idx, _end(doc[hi - 1])),
+                      trigger_span=(verb.idx, _end(verb)), actor=actor, target=target, mode=None,
+                      type=found.type, cameo=found.cameo, actor_head=speaker,
+                      person=bool(actor.entity and index.by_id[actor.entity].type == "PERSON"))
 
 
 def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cues: EventCues,

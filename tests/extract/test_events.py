@@ -170,7 +170,8 @@ def test_links_quotes_dates_figures_locations(nlp):
 def test_lexicon_rows_are_well_formed():
     for word, entries in event_triggers().items():
         for t in entries:
-            assert t.pos in ("V", "N", "VN"), t
+            assert t.pos in ("V", "N", "VN", "M"), t
+            assert all(c in ("agent", "place", "event") or c in event_cues().objects for c in t.objects), t
             assert t.type in PLOVER_TYPES or (t.type == "-" and t.negated), t
             assert t.cameo == "-" or t.cameo[:2].isdigit(), t
     cues = event_cues()
@@ -232,6 +233,27 @@ def test_sport_report_codes_only_political_actors(nlp):
             "Police arrested twelve fans after the match.")
     _, _, events = events_of(nlp, text)
     assert [e.type for e in events] == ["COERCE"], [(e.type, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Syldavia said that Borduria must withdraw its troops from the valley.", "REQUEST"),  # a reported "must"
+        ("The Klow rebels said they would boycott the elections.", "THREATEN"),  # reported "would" is a future
+        ("Syldavia will withdraw its envoy unless Borduria releases the journalists.", "THREATEN"),
+        ("Borduria is willing to withdraw its troops from the valley.", "AGREE"),  # willingness commits
+        ("The Syldavian government accepted the demands of the striking miners.", "CONCEDE"),  # the object selects
+        ("The Bordurian army demolished twelve houses in the village.", "COERCE"),
+    ],
+)
+def test_commitments_demands_and_conditions(nlp, text, kind):
+    _, _, events = events_of(nlp, text)
+    assert kind in [e.type for e in events], [(e.type, e.cameo) for e in events]
+
+
+def test_reported_must_needs_someone_to_ask(nlp):
+    _, _, events = events_of(nlp, "Ana Pell said that prices must fall next year.")
+    assert "REQUEST" not in [e.type for e in events]
 
 
 def test_object_classes_and_sectors_load(nlp):
