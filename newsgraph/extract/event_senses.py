@@ -43,10 +43,11 @@ _PARTITIVE = frozenset({"part", "ton", "tonne", "worth", "some", "most", "all", 
 _FUTURE = frozenset({"will", "would", "shall", "could", "may", "might", "must"})
 
 
-def agentive(tok: Token | None, index: EntityIndex, cues: EventCues, weapons: bool = False) -> bool:
+def agentive(tok: Token | None, index: EntityIndex, cues: EventCues, weapons: bool = False, qualified: bool = True) -> bool:
     """Can the phrase headed by ``tok`` act? A person, organisation, state or
-    people; a group word ("troops", "officials"); with ``weapons`` also what
-    a violent act is done with ("a bomb exploded")."""
+    people; a group word ("troops", "officials"); with ``qualified`` a noun a
+    name qualifies ("Palestinian prisoners"); with ``weapons`` also what a
+    violent act is done with ("a bomb exploded")."""
     if tok is None:
         return False
     tok = _through_quantity(tok)
@@ -60,9 +61,9 @@ def agentive(tok: Token | None, index: EntityIndex, cues: EventCues, weapons: bo
     if tok.pos_ == "PROPN":
         return True  # a name the tagger does not know ("Borduria agreed")
     lemma = tok.lemma_.lower()
-    if tok.lower_ in _PERSONAL or lemma in cues.sectors or tok.lower_ in cues.sectors or lemma in cues.persons:
+    if (tok.pos_ == "PRON" and tok.lower_ in _PERSONAL) or lemma in cues.sectors or tok.lower_ in cues.sectors or lemma in cues.persons:
         return True
-    if any(c.dep_ in _QUALIFIERS and _named_agent(c, index) for c in tok.children):
+    if qualified and any(c.dep_ in _QUALIFIERS and _named_agent(c, index) for c in tok.children):
         return True  # "Palestinian prisoners", "the APEC forum", "Hamas fighters"
     if tok.pos_ == "NOUN" and (_personal_noun(tok.lower_) or tok.text.rstrip("s").isupper()):
         return True  # "teachers", "donors", "militants", "MLAs"
@@ -147,7 +148,7 @@ def _fits(entry: Trigger, obj: Token, index: EntityIndex, cues: EventCues) -> bo
     for cls in entry.objects:
         if cls == "aid" and obj.ent_type_ == "MONEY":
             return True  # "provided $5 billion in assistance"
-        if cls == "agent" and agentive(obj, index, cues):
+        if cls == "agent" and agentive(obj, index, cues, qualified=False):  # "Tory plans" are no Tories
             return True
         if cls == "place" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or countries().lookup(obj.text)):
             return True

@@ -27,7 +27,6 @@ __all__ = ["extract_events"]
 
 #: entity types a spokesperson speaks for
 _STATES = frozenset({"GPE", "ORG", "NORP", "FAC"})
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who"})
 #: how many sentences apart two tellings of one event may be
 MERGE_WINDOW = 2
 
@@ -129,7 +128,7 @@ def _demand(doc: Doc, sent: Span, n: int, found: Found, verb: Token, index: Enti
     """"X said Y must ...": X asks it of Y; only when Y can act."""
     speaker = speaker_of(verb, cues)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if speaker is None or subject is None or not agentive(subject, index, cues) or subject.lower_ in _PRONOUNS:
+    if speaker is None or subject is None or not agentive(subject, index, cues) or subject.pos_ == "PRON":
         return None
     actor = phrase_actor(speaker, index, cues)
     target = phrase_actor(subject, index, cues)
@@ -160,7 +159,7 @@ def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cue
         return False  # a sport or arts report: only police, troops, governments... act politically
     if cand.actor is not None:
         head = cand.actor_head
-        if head is not None and head.lower_ in _PRONOUNS:
+        if head is not None and head.pos_ == "PRON":
             # resolved to the speaker or a person named before, or "they"/"we"
             return cand.actor.text.lower() != head.lower_ or head.lower_ in ("they", "we")
         return agentive(head, index, cues, weapons=cand.type == "ASSAULT")
