@@ -143,6 +143,8 @@ def _eventive(tok: Token, cues: EventCues) -> bool:
     if tok.pos_ == "VERB":
         if tok.dep_ in ("amod", "compound"):
             return False
+        if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False  # "the soldiers who fight for X": who they are, not what happened
         # "the territory occupied by X" describes; "a salvo killed civilians" (a
         # misparsed main verb: it has an object) tells
         return not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children))

@@ -202,6 +202,7 @@ def test_pipeline_record_has_events(pipeline):
         "The ticket machine accepted the new coins.",  # no one who can act
         "The withdrawal did not mean that Syldavia had cut its ties.",  # refers to nothing told
         "Ana Pell is processing all asylum claims this week.",  # a noun not told as an act
+        "The soldiers who fight for Syldavia want the war to end soon.",  # who they are, not what happened
     ],
 )
 def test_non_political_senses_code_nothing(nlp, text):
