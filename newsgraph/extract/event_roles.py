@@ -19,7 +19,7 @@ from ..lexicons import countries, institutions, key
 from ..lexicons.events import EventCues
 from ..records import Actor, Entity
 
-__all__ = ["EntityIndex", "actor_of", "target_of", "speaker_of", "phrase_actor"]
+__all__ = ["EntityIndex", "actor_of", "nominal_actor", "target_of", "speaker_of", "phrase_actor"]
 
 _TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "of", "for")
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep_by"})
@@ -51,7 +51,7 @@ class EntityIndex:
 def actor_of(tok: Token, verb: Token) -> Token | None:
     """The head token of the one who acts."""
     if tok is not verb:
-        own = _nominal_actor(tok)
+        own = nominal_actor(tok)
         if own is not None:
             return own
     t = verb
@@ -104,7 +104,7 @@ def target_of(tok: Token, verb: Token, actor: Token | None) -> Token | None:
     return (named or cands or [None])[0]
 
 
-def _nominal_actor(tok: Token) -> Token | None:
+def nominal_actor(tok: Token) -> Token | None:
     """"Russia's invasion", "a Russian attack", "NATO strikes", "attack by X"."""
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ not in ("its", "his", "her", "their"):

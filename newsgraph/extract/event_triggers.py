@@ -15,13 +15,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.events import EventCues, Trigger, event_cues, event_triggers
+from .event_senses import in_name, wrong_particle
 
 __all__ = ["Found", "find_triggers", "clause_verb", "headline_tokens"]
 
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "appos"})
 _NOUN_PREPS = frozenset({"on", "for"})  # "arrived on a visit", "gathered for a rally"
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
 _NEG_DETS = frozenset({"no"})
 _INTENT = frozenset({"future", "intended"})
 _COOPERATIVE = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "RETREAT", "CONCEDE"})
@@ -52,21 +53,32 @@ def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> l
     tokens in ``skip`` (headline lines) are not read."""
     lex, cues = event_triggers(), event_cues()
     found: dict[int, Found] = {}
+    modal: dict[int, Trigger] = {}
     for tok in sent:
         if tok.i in skip:
             continue
         entries = lex.get(tok.lemma_.lower()) or lex.get(tok.lower_)
         if not entries:
             continue
+        reported = next((e for e in entries if "M" in e.pos), None)
+        if reported is not None:
+            if tok.dep_ == "aux" and _reported(tok.head, cues):
+                modal[tok.head.i] = reported
+            continue
         hit = _match(tok, entries)
         if hit is None or not _eventive(tok, cues):
             continue
         entry, end = hit
+        if wrong_particle(entry, tok) or in_name(tok):
+            continue  # "charged down", "the Assault of ... Act": another sense
         type_, cameo = entry.type, entry.cameo
         if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WANT:
             type_, cameo = "REQUEST", "10"  # "wanted access to", "seeks talks"
         found[tok.i] = Found(tok.i, end, entry, type_, cameo, entry.mode,
                              anaphoric=tok.pos_ != "VERB" and _anaphoric(tok))
+    for i in modal:  # "said that Iraq must withdraw": a demand, whatever the verb
+        e = modal[i]
+        found[i] = Found(i, i + 1, e, e.type, e.cameo, e.mode)
     found = _fold_frames(doc, found)
     qualified = (_qualify(doc, f, cues) for f in sorted(found.values(), key=lambda f: f.token))
     return [f for f in qualified if f.type]
@@ -119,6 +131,11 @@ def _particle(tok: Token, particle: str) -> int | None:
     return None
 
 
+def _reported(verb: Token, cues: EventCues) -> bool:
+    """A clause that someone's words carry: "X said (that) Y must ..."."""
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in cues.speech
+
+
 def _eventive(tok: Token, cues: EventCues) -> bool:
     """A verb that heads a clause, or a noun in an argument position: not a
     participle modifier ("the occupied territory") nor a circumstance ("at a
@@ -126,9 +143,16 @@ def _eventive(tok: Token, cues: EventCues) -> bool:
     if tok.pos_ == "VERB":
         if tok.dep_ in ("amod", "compound"):
             return False
+        if tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False  # "the soldiers who fight for X": who they are, not what happened
         # "the territory occupied by X" describes; "a salvo killed civilians" (a
         # misparsed main verb: it has an object) tells
         return not (tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in tok.children))
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        # "held talks", "launched an attack", "rejected the offer" (a trigger
+        # itself: folded); "processing asylum claims" tells no event
+        forms = _forms(tok.head)
+        return any(f in cues.light or f in event_triggers() or f in cues.modality for f in forms)
     if tok.dep_ in _NOUN_DEPS:
         return tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT" and tok.head.pos_ != "NOUN"
     if tok.dep_ == "pobj":
@@ -137,6 +161,14 @@ def _eventive(tok: Token, cues: EventCues) -> bool:
     if tok.dep_ == "conj":
         return _eventive(tok.head, cues) if tok.head.pos_ in ("NOUN", "PROPN") else False
     return False
+
+
+def _forms(tok: Token) -> tuple[str, ...]:
+    """The lemma, and the word less its ending where the lemmatiser slips
+    ("staged" -> "stag")."""
+    low = tok.lower_
+    stems = [low[: -len(e)] for e in ("ed", "d", "ing", "s") if low.endswith(e) and len(low) > len(e) + 2]
+    return (tok.lemma_.lower(), low, *stems)
 
 
 def _anaphoric(tok: Token) -> bool:
@@ -236,6 +268,10 @@ def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
         for c in t.children:
             if c.dep_ == "aux" and c.lemma_.lower() in cues.modality and modality is None:
                 modality = cues.modality[c.lemma_.lower()]
+    if modality == "possible" and any(c.dep_ == "aux" and c.lower_ == "would" for c in top.children) and _reported(top, cues):
+        modality = "future"  # "said they would boycott": the future of the past
+    if not negated and f.type not in ("THREATEN", "REQUEST") and _unless(top):
+        return replace(f, type="THREATEN", cameo="13", mode=None, modality=modality)  # "will withdraw unless ..."
     if negated and f.entry.negated:
         # "will never discuss", "does not accept": a refusal, not a non-event
         return replace(f, type=f.entry.negated, cameo="12" if f.entry.negated == "REJECT" else "11", mode=None, modality=modality)
@@ -248,6 +284,10 @@ def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
         if f.type in _HOSTILE:
             return replace(f, type="THREATEN", cameo="138" if f.type == "ASSAULT" else "13", mode=None, modality=modality)
     return replace(f, negated=negated, modality=modality)
+
+
+def _unless(verb: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in verb.children)
 
 
 def _negated(tok: Token) -> bool:

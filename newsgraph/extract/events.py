@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.events import EventCues, event_cues
 from ..records import Actor, DateRef, Entity, Event, Figure, Location, Quote
-from .event_roles import EntityIndex, actor_of, phrase_actor, speaker_of, target_of
+from .event_roles import EntityIndex, actor_of, nominal_actor, phrase_actor, speaker_of, target_of
+from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
 
 __all__ = ["extract_events"]
@@ -42,6 +43,7 @@ class _Candidate:
     type: str
     cameo: str
 
+    actor_head: Token | None = None
     person: bool = False
 
     @property
@@ -62,11 +64,12 @@ def extract_events(
     cues = event_cues()
     index = EntityIndex.build(doc, entities)
     skip = headline_tokens(doc)
+    domain = report_domain(doc, cues)
     kept: list[_Candidate] = []
     for n, sent in enumerate(doc.sents):
         for found in find_triggers(doc, sent, skip):
             cand = _candidate(doc, sent, n, found, index, cues)
-            if not _political(doc, cand, found):
+            if cand is None or not _political(doc, cand, found, index, cues, domain):
                 continue
             _fold(kept, cand)
     return [_record(i, c, quotes, dates, figures, locations) for i, c in enumerate(kept, 1)]
@@ -74,13 +77,29 @@ def extract_events(
 
 # ------------------------------------------------------------------ one trigger
 
-def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, cues: EventCues) -> _Candidate:
+def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, cues: EventCues) -> _Candidate | None:
     tok = doc[found.token]
+    by_negation = found.type != found.entry.type and found.type == found.entry.negated  # "would not meet demands"
+    if not by_negation and not found.entry.objects and found.type == found.entry.type:
+        other = alternative(found.entry, tok, index, cues)  # "accepted the demands": a concession
+        if other is not None:
+            found = replace(found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
+    if not by_negation and not object_fits(found.entry, tok, index, cues):
+        other = alternative(found.entry, tok, index, cues)
+        if other is None:
+            return None  # "hosted the Tonight Show", "provides a log-in"
+        found = replace(found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
+    if empty_frame(found.entry, tok, found.content, index, cues) or mute_refusal(found.entry, tok, cues):
+        return None  # "agreed that it could be popular", "declined to comment"
     verb = clause_verb(tok)
+    if "M" in found.entry.pos:
+        return _demand(doc, sent, n, found, tok, index, cues)
     a_tok = actor_of(tok, verb)
-    if a_tok is not None and a_tok.i != tok.i and a_tok.i in _event_nouns(doc, a_tok):
+    if a_tok is not None and a_tok.i == tok.i:
+        a_tok = nominal_actor(tok)  # "a strike on a bus used a bomb": the strike is not its striker
+    elif a_tok is not None and a_tok.i in _event_nouns(doc, a_tok):
         # "an overnight attack damaged ...": the attack is not the attacker
-        a_tok = actor_of(a_tok, a_tok)
+        a_tok = nominal_actor(a_tok)
     t_tok = target_of(tok, verb, a_tok)
     if t_tok is None and found.content is not None:
         content = doc[found.content]
@@ -100,22 +119,65 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
     return _Candidate(
         found=found, sent=n, span=(doc[lo].idx, _end(doc[hi - 1])),
         trigger_span=(tok.idx, _end(doc[found.end - 1])),
-        actor=actor, target=target, mode=mode, type=type_, cameo=cameo,
+        actor=actor, target=target, mode=mode, type=type_, cameo=cameo, actor_head=a_tok,
         person=bool(actor and actor.entity and index.by_id[actor.entity].type == "PERSON"),
     )
 
 
-def _political(doc: Doc, cand: _Candidate, found: Found) -> bool:
-    """An event needs someone who can act: a named entity, a country, or a
-    group word ("troops", "officials"). "A new model hits the streets" or
-    "demand outstripped supply" code nothing; violence needs no named actor."""
+def _demand(doc: Doc, sent: Span, n: int, found: Found, verb: Token, index: EntityIndex, cues: EventCues) -> _Candidate | None:
+    """"X said Y must ...": X asks it of Y; only when Y can act."""
+    speaker = speaker_of(verb, cues)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subject is None or not agentive(subject, index, cues) or subject.pos_ == "PRON":
+        return None
+    actor = phrase_actor(speaker, index, cues)
+    target = phrase_actor(subject, index, cues)
+    if actor is None or target is None or actor.span == target.span:
+        return None
+    lo, hi = _clause(speaker.head, sent)
+    return _Candidate(found=found, sent=n, span=(doc[lo].idx, _end(doc[hi - 1])),
+                      trigger_span=(verb.idx, _end(verb)), actor=actor, target=target, mode=None,
+                      type=found.type, cameo=found.cameo, actor_head=speaker,
+                      person=bool(actor.entity and index.by_id[actor.entity].type == "PERSON"))
+
+
+def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cues: EventCues,
+               domain: str | None = None) -> bool:
+    """An event needs someone who can act: the head of the actor phrase names
+    a person, organisation or state, or is a group word ("troops",
+    "officials"); "the number of users exploded" codes nothing. Violence
+    needs no named actor; an act told of sport or entertainment is no
+    political event (nor, in a sport or arts report, any act but a political
+    actor's); an active verb with no one doing it ("consulting her")
+    and a passive that only might happen ("could be hit") tell no event."""
     if found.anaphoric:
         return True
+    roles = [a for a in (cand.actor, cand.target) if a is not None]
+    if cand.actor is not None and apolitical(cand.actor.sector, cues):
+        return False  # "the coach warned"; "police arrested an actor" stands
+    if domain is not None and not any(a.sector in cues.political for a in roles):
+        return False  # a sport or arts report: only police, troops, governments... act politically
     if cand.actor is not None:
-        return _agentive(doc, cand.actor)
+        head = cand.actor_head
+        if head is not None and head.pos_ == "PRON":
+            # resolved to the speaker or a person named before, or "they"/"we"
+            return cand.actor.text.lower() != head.lower_ or head.lower_ in ("they", "we")
+        return agentive(head, index, cues, weapons=cand.type == "ASSAULT")
+    tok = doc[found.token]
+    if found.modality == "possible" or _subjectless(tok):
+        return False
     if cand.type in ("ASSAULT", "COERCE"):
         return cand.target is not None
     return cand.target is not None and _agentive(doc, cand.target)
+
+
+def _subjectless(tok: Token) -> bool:
+    """A gerund or a fragment with no one doing it: "even consulting her"."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in tok.children):
+        return False
+    if tok.dep_ == "pcomp":  # "by consulting her"; not "commitment to supporting X"
+        return tok.tag_ in ("VBG", "VBN") and tok.head.head.pos_ == "VERB"
+    return tok.dep_ == "ROOT" or (tok.tag_ in ("VBG", "VBN") and tok.dep_ == "advcl")
 
 
 def _agentive(doc: Doc, actor: Actor) -> bool:
@@ -192,8 +254,8 @@ def _fold(kept: list[_Candidate], cand: _Candidate) -> None:
             if cand.fullness > old.fullness:
                 kept[i] = cand
             return
-    if cand.actor is None and cand.target is None:
-        return
+    if cand.actor is None and (cand.found.anaphoric or cand.target is None):
+        return  # "the withdrawal did not mean ...": nothing told before it refers to
     kept.append(cand)
 
 

@@ -3,7 +3,7 @@ the cue words around them (``data/event_cues.tsv``). Read once per process."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import read_tsv
 
@@ -33,6 +33,7 @@ class Trigger:
     particle: str | None = None
     dependent: str | None = None
     head: str | None = None
+    objects: tuple[str, ...] = ()  # classes its direct object must be of ("agent", "event", "aid", ...)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class EventCues:
     modality: dict[str, str]
     light: frozenset[str]
     speech: frozenset[str]
+    persons: frozenset[str] = frozenset()  # people or bodies of them, no sector ("member", "movement")
+    apolitical: frozenset[str] = frozenset()
+    political: frozenset[str] = frozenset()  # sectors that act politically anywhere
+    domains: dict[str, str] = field(default_factory=dict)  # word -> sport | entertainment  # sectors whose acts are no political events
+    objects: dict[str, frozenset[str]] = field(default_factory=dict)  # object class -> lemmas ("aid": aid, food, ...)
 
 
 def _none(cell: str) -> str | None:
@@ -70,7 +76,8 @@ def event_triggers() -> dict[str, tuple[Trigger, ...]]:
         word, particle, dependent, head = _parse(row["trigger"])
         out.setdefault(word, []).append(
             Trigger(row["trigger"], word, row["pos"], row["type"], row["cameo"], _none(row["mode"]),
-                    _none(row["negated"]), _none(row["frame"]), particle, dependent, head)
+                    _none(row["negated"]), _none(row["frame"]), particle, dependent, head,
+                    tuple(c for c in (row.get("object") or "").split("|") if c and c != "-"))
         )
     return {w: tuple(sorted(ts, key=lambda t: (t.particle is None and t.dependent is None and t.head is None)))
             for w, ts in out.items()}
@@ -87,4 +94,16 @@ def event_cues() -> EventCues:
         modality=by_role.get("modality", {}),
         light=frozenset(by_role.get("light", {})),
         speech=frozenset(by_role.get("speech", {})),
+        persons=frozenset(by_role.get("person", {})),
+        apolitical=frozenset(by_role.get("apolitical", {})),
+        political=frozenset(by_role.get("political", {})),
+        domains=by_role.get("domain", {}),
+        objects=_classes(by_role.get("object", {})),
     )
+
+
+def _classes(words: dict[str, str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for word, cls in words.items():
+        out.setdefault(cls, set()).add(word)
+    return {c: frozenset(ws) for c, ws in out.items()}

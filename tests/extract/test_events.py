@@ -170,7 +170,8 @@ def test_links_quotes_dates_figures_locations(nlp):
 def test_lexicon_rows_are_well_formed():
     for word, entries in event_triggers().items():
         for t in entries:
-            assert t.pos in ("V", "N", "VN"), t
+            assert t.pos in ("V", "N", "VN", "M"), t
+            assert all(c in ("agent", "place", "event") or c in event_cues().objects for c in t.objects), t
             assert t.type in PLOVER_TYPES or (t.type == "-" and t.negated), t
             assert t.cameo == "-" or t.cameo[:2].isdigit(), t
     cues = event_cues()
@@ -183,3 +184,82 @@ def test_pipeline_record_has_events(pipeline):
     d = e.to_dict()
     assert d["id"] == "v1" and d["type"] == "SANCTION" and d["cameo"].startswith("16")
     assert record.text_of(e.trigger_span) == "imposed"
+
+
+# ------------------------------------------------------------------ political senses (event_senses.py)
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dan Ostrow hosted the Evening Hour for thirty years.",  # host wants a guest or a meeting
+        "The number of Klowian broadband users has exploded this year.",  # nobody who can act
+        "Syldavia coach Otto Brun warned his goalkeeper about his form.",  # a sports actor
+        "The clearance by Otto Brun was charged down.",  # another phrasal verb
+        "The Syldavian ministry declined to comment on the report.",  # refusing to speak
+        "Ana Pell agreed that the new phone could be very popular.",  # an opinion
+        "The Klow Water Board warned that prices could rise in winter.",  # informs, threatens no one
+        "The Klow Telecom app provides a single log-in for many shops.",  # no aid
+        "The ticket machine accepted the new coins.",  # no one who can act
+        "The withdrawal did not mean that Syldavia had cut its ties.",  # refers to nothing told
+        "Ana Pell is processing all asylum claims this week.",  # a noun not told as an act
+        "The soldiers who fight for Syldavia want the war to end soon.",  # who they are, not what happened
+    ],
+)
+def test_non_political_senses_code_nothing(nlp, text):
+    _, _, events = events_of(nlp, text)
+    assert events == [], [(e.type, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Syldavian troops attacked the town of Klow.", "ASSAULT"),
+        ("The Syldavian opposition attacked the government's budget plan.", "ACCUSE"),  # the object selects the sense
+        ("Hundreds of villagers protested against the dam on Monday.", "PROTEST"),  # the villagers act
+        ("Palestinian prisoners rioted at the jail on Monday.", "PROTEST"),  # a named qualifier makes them actors
+        ("The Syldavian government provided food aid to the refugees.", "AID"),
+        ("The police chief warned that police will no longer tolerate rallies by the group.", "THREATEN"),
+        ("The Syldavian ministry would not meet the rebels' demands.", "REJECT"),  # negation wins over the object class
+    ],
+)
+def test_political_senses_still_code(nlp, text, kind):
+    _, _, events = events_of(nlp, text)
+    assert kind in [e.type for e in events], [(e.type, e.cameo) for e in events]
+
+
+def test_sport_report_codes_only_political_actors(nlp):
+    text = ("Klow United beat Borduria City 3-1 in the cup final on Saturday. The striker scored twice in the match "
+            "and the coach praised his players after the game. The club's season ends with the league title. "
+            "Klow United attacked from the start and the goalkeeper defended well. "
+            "Police arrested twelve fans after the match.")
+    _, _, events = events_of(nlp, text)
+    assert [e.type for e in events] == ["COERCE"], [(e.type, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Syldavia said that Borduria must withdraw its troops from the valley.", "REQUEST"),  # a reported "must"
+        ("The Klow rebels said they would boycott the elections.", "THREATEN"),  # reported "would" is a future
+        ("Syldavia will withdraw its envoy unless Borduria releases the journalists.", "THREATEN"),
+        ("Borduria is willing to withdraw its troops from the valley.", "AGREE"),  # willingness commits
+        ("The Syldavian government accepted the demands of the striking miners.", "CONCEDE"),  # the object selects
+        ("The Bordurian army demolished twelve houses in the village.", "COERCE"),
+    ],
+)
+def test_commitments_demands_and_conditions(nlp, text, kind):
+    _, _, events = events_of(nlp, text)
+    assert kind in [e.type for e in events], [(e.type, e.cameo) for e in events]
+
+
+def test_reported_must_needs_someone_to_ask(nlp):
+    _, _, events = events_of(nlp, "Ana Pell said that prices must fall next year.")
+    assert "REQUEST" not in [e.type for e in events]
+
+
+def test_object_classes_and_sectors_load(nlp):
+    cues = event_cues()
+    assert "sport" in cues.apolitical and cues.sectors["coach"] == "sport"
+    assert "food" in cues.objects["aid"] and "police" in cues.political
+    host = event_triggers()["host"][0]
+    assert "agent" in host.objects
