@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from fastapi import HTTPException, Query
 
-__all__ = ["MAX_PAGE", "MAX_OFFSET", "Page", "page", "DateRange", "date_range", "NAME", "TEXT"]
+__all__ = ["MAX_PAGE", "MAX_OFFSET", "Page", "page", "DateRange", "date_range", "NAME", "TEXT", "name_query", "type_query", "country_query"]
 
 #: the most rows one request returns, whatever ``limit`` asks for
 MAX_PAGE = 200
@@ -16,6 +16,19 @@ MAX_OFFSET = 100_000
 #: bounds on free-text parameters (names, search words)
 NAME = 200
 TEXT = 500
+
+
+def name_query(description: str = "Any alias or spelling of the name."):
+    """A fresh ``Query`` per parameter (FastAPI must not share one between two)."""
+    return Query(None, max_length=NAME, description=description)
+
+
+def type_query():
+    return Query(None, max_length=32, pattern=r"^[A-Za-z_]*$", description="Record type (PERSON, ASSAULT, ...).")
+
+
+def country_query():
+    return Query(None, pattern=r"^([A-Za-z]{3})?$", description="ISO 3166-1 alpha-3.")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..store.db import connect
 from ..store.writer import Writer
 from . import handlers
 from .deps import AppState, read_conn, require_token, state
-from .params import NAME, TEXT, DateRange, Page, date_range, page
+from .params import NAME, TEXT, DateRange, Page, country_query, date_range, name_query, page, type_query
 
 __all__ = ["router", "ArticleIn", "MAX_BATCH"]
 
@@ -62,16 +62,13 @@ def _articles(items: list[ArticleIn], st: AppState) -> list:
     return out
 
 
-Name = Query(None, max_length=NAME)
-
-
 @router.get("/stats", summary="Row counts")
 def stats(conn: sqlite3.Connection = Depends(read_conn)) -> dict[str, int]:
     return handlers.stats(conn)
 
 
 @router.get("/articles", summary="Articles, newest first (or best first with search)")
-def articles(search: str | None = Query(None, max_length=TEXT, description="Words that must all occur."), source: str | None = Name,
+def articles(search: str | None = Query(None, max_length=TEXT, description="Words that must all occur."), source: str | None = name_query("The source, as stored."),
              pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
     return handlers.article_list(conn, pg, dates, search=search, source=source)
 
@@ -111,24 +108,21 @@ def extract(body: ArticleIn, st: AppState = Depends(state)) -> dict[str, Any]:
 
 
 @router.get("/quotes", summary="Quotes, newest first")
-def quotes(speaker: str | None = Query(None, max_length=NAME, description="Any alias or spelling of the speaker."),
+def quotes(speaker: str | None = name_query("Any alias or spelling of the speaker."),
            search: str | None = Query(None, max_length=TEXT, description="Words in the quote."),
            pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
     return handlers.quote_list(conn, pg, dates, speaker=speaker, search=search)
 
 
-TYPE = Query(None, max_length=32, pattern=r"^[A-Za-z_]+$")
-
-
 @router.get("/events", summary="Events, newest first")
-def events(type: str | None = TYPE, actor: str | None = Name, target: str | None = Name,
-           country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$", description="ISO alpha-3."), place: str | None = Name,
+def events(type: str | None = type_query(), actor: str | None = name_query(), target: str | None = name_query(),
+           country: str | None = country_query(), place: str | None = name_query("Where it happened (place name)."),
            pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
     return handlers.event_list(conn, pg, dates, type=type, actor=actor, target=target, country=country, place=place)
 
 
 @router.get("/entities", summary="Corpus entities in the most articles")
-def entities(type: str | None = TYPE, pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
+def entities(type: str | None = type_query(), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
     return handlers.entity_list(conn, pg, type=type)
 
 
@@ -141,7 +135,7 @@ def entity(name: str = Path(..., max_length=NAME), conn: sqlite3.Connection = De
 
 
 @router.get("/places", summary="Resolved places, most-mentioned first")
-def places(country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"), pg: Page = Depends(page),
+def places(country: str | None = country_query(), pg: Page = Depends(page),
            conn: sqlite3.Connection = Depends(read_conn)):
     return handlers.place_list(conn, pg, country=country)
 

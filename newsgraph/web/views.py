@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..api import handlers
 from ..api.deps import AppState, read_conn, state
-from ..api.params import NAME, TEXT, DateRange, Page, date_range, page
+from ..api.params import NAME, TEXT, DateRange, Page, country_query, date_range, name_query, page, type_query
 from ..errors import ArticleError
 from ..ingest import make_article
 from . import charts
@@ -31,9 +31,6 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 #: events drawn on a chart or map (the table pages through all of them)
 CHART_ROWS = 2000
-TYPE = Query(None, max_length=32, pattern=r"^[A-Za-z_]*$")
-COUNTRY = Query(None, pattern=r"^([A-Za-z]{3})?$")
-Name = Query(None, max_length=NAME)
 
 
 def _page(request: Request, name: str, code: int = 200, **context: Any):
@@ -58,7 +55,7 @@ def home(request: Request, conn: sqlite3.Connection = Depends(read_conn)):
 
 
 @router.get("/articles")
-def articles(request: Request, search: str | None = Query(None, max_length=TEXT), source: str | None = Name,
+def articles(request: Request, search: str | None = Query(None, max_length=TEXT), source: str | None = name_query(),
              pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
     return _page(request, "articles.html", **handlers.article_list(conn, pg, dates, search=_blank(search), source=_blank(source)))
 
@@ -91,13 +88,13 @@ def article(request: Request, ref: str = Path(..., max_length=4000), conn: sqlit
 
 
 @router.get("/quotes")
-def quotes(request: Request, speaker: str | None = Name, search: str | None = Query(None, max_length=TEXT),
+def quotes(request: Request, speaker: str | None = name_query(), search: str | None = Query(None, max_length=TEXT),
            pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
     return _page(request, "quotes.html", **handlers.quote_list(conn, pg, dates, speaker=_blank(speaker), search=_blank(search)))
 
 
 @router.get("/entities")
-def entities(request: Request, type: str | None = TYPE, pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
+def entities(request: Request, type: str | None = type_query(), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
     return _page(request, "entities.html", **handlers.entity_list(conn, pg, type=_blank(type)))
 
 
@@ -111,8 +108,8 @@ def entity(request: Request, name: str = Path(..., max_length=NAME), conn: sqlit
 
 
 @router.get("/events")
-def events(request: Request, type: str | None = TYPE, actor: str | None = Name, target: str | None = Name,
-           country: str | None = COUNTRY, place: str | None = Name, pg: Page = Depends(page),
+def events(request: Request, type: str | None = type_query(), actor: str | None = name_query(), target: str | None = name_query(),
+           country: str | None = country_query(), place: str | None = name_query(), pg: Page = Depends(page),
            dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
     filters = {"type": _blank(type), "actor": _blank(actor), "target": _blank(target), "country": _blank(country), "place": _blank(place)}
     result = handlers.event_list(conn, pg, dates, **filters)
@@ -122,7 +119,7 @@ def events(request: Request, type: str | None = TYPE, actor: str | None = Name, 
 
 
 @router.get("/places")
-def places(request: Request, country: str | None = COUNTRY, pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
+def places(request: Request, country: str | None = country_query(), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
     result = handlers.place_list(conn, pg, country=_blank(country))
     return _page(request, "places.html", **result, map=charts.world_map(result["rows"], weight_key="articles"))
 
