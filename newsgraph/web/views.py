@@ -80,7 +80,8 @@ def _excerpt(text: str, span: Any, n: int) -> str:
 
 
 @router.get("/articles/{ref:path}")
-def article(request: Request, ref: str = Path(..., max_length=4000), conn: sqlite3.Connection = Depends(read_conn)):
+def article(request: Request, ref: str = Path(..., max_length=4000),
+            span: str | None = Query(None, pattern=r"^\d{1,9}-\d{1,9}$", description="Select the record with this span (app.js)."), conn: sqlite3.Connection = Depends(read_conn)):
     record = handlers.article(conn, ref)
     if record is None:
         raise HTTPException(404, f"no article {ref!r}")

@@ -112,8 +112,8 @@
     a.addEventListener("click", (ev) => { ev.preventDefault(); select(a.dataset.ref, [], true); });
   }
 
-  // #span=START-END (links from the quotes and events tables): select the record with that span
-  const m = /^#span=(\d+)-(\d+)$/.exec(window.location.hash);
+  // ?span=START-END (links from the quotes and events tables): select the record with that span
+  const m = /^(\d+)-(\d+)$/.exec(new URLSearchParams(window.location.search).get("span") || "");
   if (m) {
     const start = Number(m[1]), end = Number(m[2]);
     for (const [id, { item }] of byId) {
