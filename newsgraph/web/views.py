@@ -143,7 +143,7 @@ def try_extract(request: Request, text: str = Form(..., max_length=4_000_000), t
         result = exc
     if not hasattr(result, "to_dict"):
         return _page(request, "try.html", 422, text=text, title=title, published=published, error=str(result))
-    return _page(request, "article.html", stored=False, **article_context(result.to_dict()))
+    return _page(request, "article.html", stored=False, nav="try", **article_context(result.to_dict()))
 
 
 @router.get("/docs")
