@@ -4,10 +4,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lock score clean
+.PHONY: demo serve test bench lock score clean
 
 demo: $(STAMP)
 	$(BIN)/newsgraph extract --format text newsgraph/samples/harbour-strike.txt
+	@echo "next: make serve  (the web UI over the sample corpus at http://127.0.0.1:8000/)"
+
+# the sample corpus into newsgraph-demo.db, then the web UI and API over it
+serve: $(STAMP)
+	$(BIN)/newsgraph ingest newsgraph/samples --db newsgraph-demo.db --workers 1
+	@echo "open http://127.0.0.1:8000/"
+	$(BIN)/newsgraph serve --db newsgraph-demo.db --port 8000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

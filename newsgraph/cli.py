@@ -8,7 +8,7 @@ import sys
 import click
 from rich.console import Console
 
-from . import __version__, cli_store
+from . import __version__, cli_serve, cli_store
 from .errors import ArticleError, ConfigError, NewsgraphError
 from .ingest import read_paths
 from .pipeline import Pipeline
@@ -76,6 +76,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, mode
 
 
 cli_store.register(cli)  # ingest, reprocess, watch, quotes, events, entities, entity, search, show, export
+cli_serve.register(cli)  # serve
 
 
 def main() -> None:

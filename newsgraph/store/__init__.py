@@ -51,6 +51,12 @@ class KnowledgeBase:
         return reprocess(self.path, **options)
 
     # reads
+    def articles(self, **filters: Any) -> list[dict]:
+        return queries.articles(self.conn, **filters)
+
+    def places(self, **filters: Any) -> list[dict]:
+        return queries.places(self.conn, **filters)
+
     def quotes(self, **filters: Any) -> list[dict]:
         return queries.quotes(self.conn, **filters)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import identity
 
-__all__ = ["resolve", "quotes", "events", "entities", "entity", "search", "show", "fts_query"]
+__all__ = ["resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -54,7 +54,7 @@ def _date_filter(column: str, since: str | None, until: str | None, where: list[
 
 
 def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+           until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     where, args = [], []
     if speaker:
         ids = resolve(conn, speaker)
@@ -70,13 +70,15 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str 
            " LEFT JOIN corpus_entities c ON c.id = q.speaker_corpus")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published DESC, q.id LIMIT ?"
-    return _rows(conn.execute(sql, (*args, limit)))
+    sql += " ORDER BY a.published DESC, q.id LIMIT ? OFFSET ?"
+    return _rows(conn.execute(sql, (*args, limit, offset)))
 
 
 def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None, target: str | None = None,
            country: str | None = None, place: str | None = None, since: str | None = None, until: str | None = None,
-           limit: int = 50) -> list[dict[str, Any]]:
+           limit: int = 50, offset: int = 0, detail: bool = False) -> list[dict[str, Any]]:
+    """Events, newest first; ``detail`` adds the place's coordinates and the
+    evidence and trigger offsets (for maps and links into the article)."""
     where, args = [], []
     if type:
         where.append("v.type = ?")
@@ -97,22 +99,23 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     sql = ("SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.mode,"
            " COALESCE(ca.name, v.actor_text) AS actor, v.actor_country, COALESCE(ct.name, v.target_text) AS target, v.target_country,"
            " l.name AS place, v.negated, substr(a.text, v.start + 1, v.\"end\" - v.start) AS evidence"
+           + (", l.lat, l.lon, v.start, v.\"end\", v.trigger_start, v.trigger_end" if detail else "") +
            " FROM events v JOIN articles a ON a.id = v.article_id LEFT JOIN corpus_entities ca ON ca.id = v.actor_corpus"
            " LEFT JOIN corpus_entities ct ON ct.id = v.target_corpus LEFT JOIN locations l ON l.id = v.location_id")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY v.day DESC, v.id LIMIT ?"
-    return _rows(conn.execute(sql, (*args, limit)))
+    sql += " ORDER BY v.day DESC, v.id LIMIT ? OFFSET ?"
+    return _rows(conn.execute(sql, (*args, limit, offset)))
 
 
-def entities(conn: sqlite3.Connection, *, type: str | None = None, top: int = 20) -> list[dict[str, Any]]:
+def entities(conn: sqlite3.Connection, *, type: str | None = None, top: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     sql = "SELECT id, type, name, country, n_articles AS articles, n_mentions AS mentions FROM corpus_entities"
     args: list[Any] = []
     if type:
         sql += " WHERE type = ?"
         args.append(type.upper())
-    sql += " ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ?"
-    return _rows(conn.execute(sql, (*args, top)))
+    sql += " ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ? OFFSET ?"
+    return _rows(conn.execute(sql, (*args, top, offset)))
 
 
 def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str, Any] | None:
@@ -148,12 +151,43 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
     return row
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     """Articles matching ``query`` (every word), best first, with a snippet."""
     return _rows(conn.execute(
         "SELECT a.ref AS article, a.published, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-        (fts_query(query), limit)))
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        (fts_query(query), limit, offset)))
+
+
+def articles(conn: sqlite3.Connection, *, source: str | None = None, since: str | None = None, until: str | None = None,
+             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored articles, newest first, with how many records of each kind they hold."""
+    where, args = [], []
+    if source:
+        where.append("a.source = ? COLLATE NOCASE")
+        args.append(source)
+    _date_filter("a.published", since, until, where, args)
+    sql = ("SELECT a.ref AS article, a.title, a.source, a.published, a.language, a.quality,"
+           " (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS entities,"
+           " (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"
+           " (SELECT COUNT(*) FROM events v WHERE v.article_id = a.id) AS events FROM articles a")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
+    return _rows(conn.execute(sql, (*args, limit, offset)))
+
+
+def places(conn: sqlite3.Connection, *, country: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Resolved places across the corpus, most-mentioned first, with their
+    coordinates and how many articles and events name them."""
+    sql = ("SELECT l.name, l.country, l.feature, l.lat, l.lon, l.geonameid, COUNT(DISTINCT l.article_id) AS articles,"
+           " COUNT(DISTINCT v.id) AS events FROM locations l LEFT JOIN events v ON v.location_id = l.id")
+    args: list[Any] = []
+    if country:
+        sql += " WHERE l.country = ?"
+        args.append(country.upper())
+    sql += " GROUP BY l.name, l.country ORDER BY articles DESC, events DESC, l.name LIMIT ? OFFSET ?"
+    return _rows(conn.execute(sql, (*args, limit, offset)))
 
 
 def show(conn: sqlite3.Connection, article: str) -> dict[str, Any] | None:

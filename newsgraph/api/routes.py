@@ -1,0 +1,145 @@
+"""The JSON API under ``/api``: the same handlers as the web views."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..errors import ArticleError
+from ..ingest import article_from_mapping
+from ..run.local import extractor_version
+from ..store.db import connect
+from ..store.writer import Writer
+from . import handlers
+from .deps import AppState, read_conn, require_token, state
+from .params import NAME, TEXT, DateRange, Page, country_query, date_range, name_query, page, type_query
+
+__all__ = ["router", "ArticleIn", "MAX_BATCH"]
+
+router = APIRouter(prefix="/api")
+
+#: articles one POST /api/articles may carry
+MAX_BATCH = 100
+
+
+class ArticleIn(BaseModel):
+    """One article, as a JSON Lines input line: ``text`` or ``html``, plus metadata."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str | None = Field(None, max_length=NAME)
+    text: str | None = None
+    html: str | None = None
+    title: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=4000)
+    source: str | None = Field(None, max_length=NAME)
+    published: str | None = Field(None, max_length=32, description="ISO date or datetime.")
+    language: str | None = Field(None, max_length=16)
+
+    @field_validator("published")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        if value:
+            (dt.datetime if "T" in value else dt.date).fromisoformat(value)  # ValueError -> 422
+        return value
+
+    def mapping(self) -> dict[str, Any]:
+        if self.text is None and self.html is None:
+            raise HTTPException(422, "an article needs 'text' or 'html'")
+        return self.model_dump(exclude_none=True)
+
+
+def _articles(items: list[ArticleIn], st: AppState) -> list:
+    out = []
+    for n, item in enumerate(items, 1):
+        try:
+            out.append(article_from_mapping(item.mapping(), st.settings, default_id=str(n)))
+        except ArticleError as exc:
+            out.append(exc)
+    return out
+
+
+@router.get("/stats", summary="Row counts")
+def stats(conn: sqlite3.Connection = Depends(read_conn)) -> dict[str, int]:
+    return handlers.stats(conn)
+
+
+@router.get("/articles", summary="Articles, newest first (or best first with search)")
+def articles(search: str | None = Query(None, max_length=TEXT, description="Words that must all occur."), source: str | None = name_query("The source, as stored."),
+             pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.article_list(conn, pg, dates, search=search, source=source)
+
+
+@router.get("/articles/{ref:path}", summary="One article's full record (the contract's JSON)")
+def article(ref: str = Path(..., max_length=4000), conn: sqlite3.Connection = Depends(read_conn)):
+    record = handlers.article(conn, ref)
+    if record is None:
+        raise HTTPException(404, f"no article {ref!r}")
+    return record
+
+
+@router.post("/articles", summary="Ingest articles (needs the server's token)", status_code=201,
+             dependencies=[Depends(require_token)])
+def ingest(body: ArticleIn | list[ArticleIn] = Body(...), st: AppState = Depends(state)):
+    items = body if isinstance(body, list) else [body]
+    if not items or len(items) > MAX_BATCH:
+        raise HTTPException(422, f"send 1 to {MAX_BATCH} articles per request")
+    results = st.run_pipeline(_articles(items, st))
+    records = [r.to_dict() for r in results if not isinstance(r, ArticleError)]
+    failed = [{"id": r.article_id, "error": str(r)} for r in results if isinstance(r, ArticleError)]
+    conn = connect(st.db_path)
+    try:
+        new, dup = Writer(conn, extractor_version(st.settings)).write(records, [(f["id"], f["error"]) for f in failed])
+    finally:
+        conn.close()
+    body = {"new": new, "duplicate": dup, "failed": failed, "articles": [r["article"]["id"] for r in records]}
+    return JSONResponse(body, status_code=201 if new else (422 if failed and not records else 200))
+
+
+@router.post("/extract", summary="Extract one article; nothing is stored")
+def extract(body: ArticleIn, st: AppState = Depends(state)) -> dict[str, Any]:
+    result = st.run_pipeline(_articles([body], st))[0]
+    if isinstance(result, ArticleError):
+        raise HTTPException(422, str(result))
+    return result.to_dict()
+
+
+@router.get("/quotes", summary="Quotes, newest first")
+def quotes(speaker: str | None = name_query("Any alias or spelling of the speaker."),
+           search: str | None = Query(None, max_length=TEXT, description="Words in the quote."),
+           pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.quote_list(conn, pg, dates, speaker=speaker, search=search)
+
+
+@router.get("/events", summary="Events, newest first")
+def events(type: str | None = type_query(), actor: str | None = name_query(), target: str | None = name_query(),
+           country: str | None = country_query(), place: str | None = name_query("Where it happened (place name)."),
+           pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.event_list(conn, pg, dates, type=type, actor=actor, target=target, country=country, place=place)
+
+
+@router.get("/entities", summary="Corpus entities in the most articles")
+def entities(type: str | None = type_query(), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.entity_list(conn, pg, type=type)
+
+
+@router.get("/entities/{name:path}", summary="An entity's profile: aliases, titles, quotes, events, co-mentions")
+def entity(name: str = Path(..., max_length=NAME), conn: sqlite3.Connection = Depends(read_conn)):
+    profile = handlers.entity_profile(conn, name)
+    if profile is None:
+        raise HTTPException(404, f"no entity matches {name!r}")
+    return profile
+
+
+@router.get("/places", summary="Resolved places, most-mentioned first")
+def places(country: str | None = country_query(), pg: Page = Depends(page),
+           conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.place_list(conn, pg, country=country)
+
+
+@router.get("/search", summary="Full-text search over articles")
+def search(q: str = Query(..., min_length=1, max_length=TEXT), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.search(conn, q, pg)

@@ -1,0 +1,37 @@
+"""``newsgraph serve``: the web UI and HTTP API over a knowledge base."""
+from __future__ import annotations
+
+import os
+
+import click
+
+from .errors import NewsgraphError
+
+__all__ = ["register", "serve"]
+
+
+@click.command()
+@click.option("--db", default="newsgraph.db", show_default=True, type=click.Path(dir_okay=False), help="The knowledge base (SQLite file).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web UI and the HTTP API (docs at /docs) over the knowledge base.
+
+    Read-only unless NEWSGRAPH_TOKEN is set; then POST /api/articles accepts
+    articles carrying that token (Authorization: Bearer TOKEN).
+    """
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        app = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN") or None)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from None
+    mode = "accepting articles with the token" if app.state.newsgraph.token else "read-only"
+    click.echo(f"newsgraph: serving {db} ({mode}) at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve)
