@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "read_tsv"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "read_tsv", "Doubling", "doubling"]
 
 
 def key(text: str) -> str:
@@ -121,3 +121,19 @@ def titles() -> dict[str, Title]:
         role = {"yes": "generic", "domain": "domain"}.get(row["generic"], "title")
         out[row["word"].lower()] = Title(row["word"].lower(), None if row["domain"] in ("", "-") else row["domain"], role)
     return out
+
+
+@dataclass(frozen=True)
+class Doubling:
+    #: words English says twice in a row ("had had", "bye bye")
+    doubles: frozenset[str]
+    #: middle words of a reduplication ("back to back", "side by side")
+    links: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def doubling() -> Doubling:
+    """Doubling that is English, not noise: ``data/doubling.tsv``."""
+    rows = read_tsv("doubling.tsv")
+    pick = lambda role: frozenset(r["word"].lower() for r in rows if r["role"] == role)  # noqa: E731
+    return Doubling(pick("doubles"), pick("link"))
