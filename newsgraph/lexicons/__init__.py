@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "read_tsv", "Doubling", "doubling"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations"]
 
 
 def key(text: str) -> str:
@@ -137,3 +137,35 @@ def doubling() -> Doubling:
     rows = read_tsv("doubling.tsv")
     pick = lambda role: frozenset(r["word"].lower() for r in rows if r["role"] == role)  # noqa: E731
     return Doubling(pick("doubles"), pick("link"))
+
+
+@dataclass(frozen=True)
+class Garble:
+    #: adjacent tag pairs English does not produce ("ART" = the/a/an)
+    tag_pairs: frozenset[tuple[str, str]]
+    #: selective modifier lemma -> the head lemmas it combines with
+    selects: dict[str, frozenset[str]]
+
+
+@functools.lru_cache(maxsize=1)
+def garble() -> Garble:
+    """Signals of a garbled clause: ``data/garble.tsv``."""
+    pairs, selects = set(), {}
+    for row in read_tsv("garble.tsv"):
+        if row["kind"] == "tags":
+            pairs.add((row["first"], row["second"]))
+        elif row["kind"] == "select":
+            selects[row["first"].lower()] = frozenset(_split(row["second"].lower()))
+    return Garble(frozenset(pairs), selects)
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    pattern: re.Pattern
+    language: str
+
+
+@functools.lru_cache(maxsize=1)
+def transliterations() -> tuple[Transliteration, ...]:
+    """Letter patterns of untranslated transliterations: ``data/transliterations.tsv``."""
+    return tuple(Transliteration(re.compile(row["pattern"]), row["language"]) for row in read_tsv("transliterations.tsv"))
