@@ -29,13 +29,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 from wordfreq import zipf_frequency
 
 from ..lexicons import garble, transliterations
 from ..records import Flag, Quality, Span
 
-__all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign", "find_garbled", "merge_flags", "quality_score", "WEIGHTS"]
+__all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign", "find_garbled", "tag_anomalies", "merge_flags", "quality_score", "WEIGHTS"]
 
 #: how much one flag of each kind lowers the article score
 WEIGHTS = {"repetition": 1.0, "garbled": 1.5, "foreign": 0.5, "hyphen-spacing": 0.5, "encoding": 0.25, "invisible": 0.0}
@@ -45,7 +45,8 @@ _MAX_GAP = 3        # tokens allowed between two copies ("and", "in the")
 _MIN_TAG_ANOMALIES = 2
 _ARTICLES = frozenset({"the", "a", "an"})
 _PIVOT_LANGUAGES = ("de",)  # languages machine translation often pivots through
-_COMMON_ELSEWHERE = 3.0     # Zipf frequency of a common word in a pivot language
+_COMMON_ELSEWHERE = 3.5     # Zipf frequency of a common word in a pivot language
+_RARE_IN_ENGLISH = 1.5      # below this, English text holds the word only as a borrowing or a name
 
 
 def assess_quality(repairs: tuple[tuple[str, Span], ...], flags: list[Flag] | tuple[Flag, ...], n_words: int) -> Quality:
@@ -98,17 +99,21 @@ def _run_start(i: int, runs: dict[int, int]) -> int:
 
 def find_foreign(doc: Doc) -> list[Flag]:
     """Tokens English does not know (Zipf frequency 0 in wordfreq) that are in
-    a non-Latin script, match an untranslated transliteration pattern, or are
-    common words of a pivot language."""
+    a non-Latin script or match an untranslated transliteration pattern, and
+    lower-case words rare in English but common in a pivot language
+    ("zusammenarbeit")."""
     patterns = transliterations()
     flags = []
     for token in doc:
         if not token.is_alpha or len(token) < 3:
             continue
         lower = token.lower_
-        if zipf_frequency(lower, "en") > 0:
+        english = zipf_frequency(lower, "en")
+        if english >= _RARE_IN_ENGLISH:
             continue
-        lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
+        lang = None
+        if english == 0:
+            lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
         if lang is None and token.is_lower:
             lang = next((code for code in _PIVOT_LANGUAGES if zipf_frequency(lower, code) >= _COMMON_ELSEWHERE), None)
         if lang is not None:
@@ -121,20 +126,26 @@ def find_garbled(doc: Doc) -> list[Flag]:
     return [*_scrambled(doc), *_misselected(doc)]
 
 
+def tag_anomalies(sent: SpacySpan) -> list[tuple[Token, Token, tuple[str, str]]]:
+    """Adjacent token pairs of ``sent`` whose tags English does not put together."""
+    pairs = garble().tag_pairs
+    hits = []
+    prev = None
+    for token in sent:
+        if token.is_space:
+            continue
+        tag = "ART" if token.lower_ in _ARTICLES else token.tag_
+        if prev is not None and (prev[1], tag) in pairs:
+            hits.append((prev[0], token, (prev[1], tag)))
+        prev = (token, tag)
+    return hits
+
+
 def _scrambled(doc: Doc) -> list[Flag]:
     """Sentences with at least two adjacent tag pairs English does not produce."""
-    pairs = garble().tag_pairs
     flags = []
     for sent in doc.sents:
-        hits = []
-        prev = None
-        for token in sent:
-            if token.is_space:
-                continue
-            tag = "ART" if token.lower_ in _ARTICLES else token.tag_
-            if prev is not None and (prev[1], tag) in pairs:
-                hits.append((prev[0], token))
-            prev = (token, tag)
+        hits = tag_anomalies(sent)
         if len(hits) >= _MIN_TAG_ANOMALIES:
             start, end = hits[0][0], hits[-1][1]
             flags.append(Flag("garbled", (start.idx, end.idx + len(end)), "word order"))
