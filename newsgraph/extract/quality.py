@@ -42,7 +42,8 @@ __all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign",
 WEIGHTS = {"repetition": 1.0, "garbled": 1.5, "foreign": 0.5, "hyphen-spacing": 0.5, "encoding": 0.25, "invisible": 0.0}
 
 _MAX_NGRAM = 4      # longest repeated phrase looked for, in tokens
-_MAX_GAP = 3        # tokens allowed between two copies ("and", "in the")
+_MAX_GAP = 2        # words allowed between two copies ("and", "region")
+_COORDINATORS = frozenset({"and", "or"})
 _MIN_TAG_ANOMALIES = 2
 _ARTICLES = frozenset({"the", "a", "an"})
 _PIVOT_LANGUAGES = ("de",)  # languages machine translation often pivots through
@@ -64,8 +65,8 @@ def detect_noise(doc: Doc) -> list[Flag]:
 
 
 def find_repetitions(doc: Doc) -> list[Flag]:
-    """A phrase of 2-4 tokens, holding a content word, said again within
-    ``_MAX_GAP`` tokens in one sentence: "the Middle East and the Middle East",
+    """A phrase of 2-4 tokens, holding a content word, said again after at
+    most ``_MAX_GAP`` words in one sentence (see ``_plausible_gap``): "the Middle East and the Middle East",
     "in the Russia region in the Russia kept in the Russia". The flag runs from
     the first copy to the last."""
     flags = []
@@ -77,10 +78,10 @@ def find_repetitions(doc: Doc) -> list[Flag]:
             seen: dict[tuple[str, ...], int] = {}
             for i in range(len(words) - n + 1):
                 gram = tuple(lowers[i : i + n])
-                if not any(w.is_alpha and not w.is_stop for w in words[i : i + n]):
+                if any(w.is_punct for w in words[i : i + n]) or not any(w.is_alpha and not w.is_stop for w in words[i : i + n]):
                     continue
                 prev = seen.get(gram)
-                if prev is not None and 0 <= i - (prev + n) <= _MAX_GAP:
+                if prev is not None and _plausible_gap(words[prev + n : i], n):
                     first = _run_start(prev, runs)
                     runs[first] = max(runs.get(first, 0), i + n)
                 seen[gram] = i
@@ -89,6 +90,19 @@ def find_repetitions(doc: Doc) -> list[Flag]:
                 last -= 1  # "the Middle East and the Middle East [and]"
             flags.append(Flag("repetition", (words[first].idx, words[last - 1].idx + len(words[last - 1])), "phrase repeated"))
     return flags
+
+
+def _plausible_gap(gap: list[Token], n: int) -> bool:
+    """Copies of a 2-token phrase must be joined by "and"/"or" ("the silt and
+    the silt"); of a longer one, by at most two words ("in the Russia region
+    in the Russia"). Punctuation or a number between them is a list or a
+    comparison ("the airlines, the airlines", "barrels a day to 84 million
+    barrels a day"), not noise."""
+    if len(gap) > _MAX_GAP or any(t.is_punct or t.like_num for t in gap):
+        return False
+    if n == 2:
+        return len(gap) == 1 and gap[0].lower_ in _COORDINATORS
+    return True
 
 
 def _run_start(i: int, runs: dict[int, int]) -> int:
@@ -162,12 +176,12 @@ def _scrambled(doc: Doc) -> list[Flag]:
 
 
 def _misselected(doc: Doc) -> list[Flag]:
-    """A selective modifier on a head it does not take ("the fastest
-    sentence"); the flag covers the clause from its verb to the head."""
+    """A selective modifier, as a superlative, on a head it does not take
+    ("the fastest sentence"); the flag covers the clause from its verb to the head."""
     selects = garble().selects
     flags = []
     for token in doc:
-        if token.dep_ != "amod" or token.pos_ != "ADJ":
+        if token.dep_ != "amod" or token.tag_ != "JJS":  # comparatives and plain forms stray too often
             continue
         accepted = selects.get(token.lemma_.lower()) or selects.get(_positive(token.lower_))
         head = token.head

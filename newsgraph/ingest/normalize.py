@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 import ftfy
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..lexicons import Doubling, doubling
 from ..records import Span
 
@@ -114,7 +116,8 @@ def _spaced_hyphens(text: str) -> list[re.Match]:
     for a, b in zip(found, found[1:]):
         if not _SENTENCE_END.search(text, a.end(), b.start()):
             paired.update((a.start(), b.start()))
-    return [m for m in found if m.start() not in paired]
+    # "style -and price": a dash before a function word
+    return [m for m in found if m.start() not in paired and m.group().rsplit("-", 1)[1].lower() not in STOP_WORDS]
 
 
 def _certain_doubling(phrase: str, known: Doubling) -> bool:
