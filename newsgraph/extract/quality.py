@@ -73,7 +73,7 @@ def find_repetitions(doc: Doc) -> list[Flag]:
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         lowers = [t.lower_ for t in words]
-        runs: dict[int, int] = {}  # start index of a first copy -> end index of the last copy
+        runs: dict[int, list[int]] = {}  # start of a first copy -> [end of the last copy, copies]
         for n in range(_MAX_NGRAM, 1, -1):
             seen: dict[tuple[str, ...], int] = {}
             for i in range(len(words) - n + 1):
@@ -81,11 +81,16 @@ def find_repetitions(doc: Doc) -> list[Flag]:
                 if any(w.is_punct for w in words[i : i + n]) or not any(w.is_alpha and not w.is_stop for w in words[i : i + n]):
                     continue
                 prev = seen.get(gram)
-                if prev is not None and _plausible_gap(words[prev + n : i], n):
+                if prev is not None and i >= prev + n and _plausible_gap(words[prev + n : i], n):
                     first = _run_start(prev, runs)
-                    runs[first] = max(runs.get(first, 0), i + n)
+                    run = runs.setdefault(first, [0, 1, False])
+                    if i + n > run[0]:
+                        run[0], run[1] = i + n, run[1] + 1
+                    run[2] = run[2] or _coordinated(words[prev + n : i], words[i + n] if i + n < len(words) else None)
                 seen[gram] = i
-        for first, last in runs.items():
+        for first, (last, copies, coordinated) in runs.items():
+            if not coordinated and copies < 3:
+                continue  # "the politics of fear versus the politics": rhetoric, unless said three times
             while last - 1 > first and (words[last - 1].is_stop or words[last - 1].is_punct):
                 last -= 1  # "the Middle East and the Middle East [and]"
             flags.append(Flag("repetition", (words[first].idx, words[last - 1].idx + len(words[last - 1])), "phrase repeated"))
@@ -93,21 +98,24 @@ def find_repetitions(doc: Doc) -> list[Flag]:
 
 
 def _plausible_gap(gap: list[Token], n: int) -> bool:
-    """Copies of a 2-token phrase must be joined by "and"/"or" ("the silt and
-    the silt"); of a longer one, by at most two words ("in the Russia region
-    in the Russia"). Punctuation or a number between them is a list or a
-    comparison ("the airlines, the airlines", "barrels a day to 84 million
-    barrels a day"), not noise."""
+    """At most two words between copies, no punctuation or number ("the
+    airlines, the airlines", "barrels a day to 84 million barrels a day" are
+    lists and comparisons); a 2-token phrase only around "and"/"or"."""
     if len(gap) > _MAX_GAP or any(t.is_punct or t.like_num for t in gap):
         return False
-    if n == 2:
-        return len(gap) == 1 and gap[0].lower_ in _COORDINATORS
-    return True
+    return n > 2 or (len(gap) == 1 and gap[0].lower_ in _COORDINATORS)
 
 
-def _run_start(i: int, runs: dict[int, int]) -> int:
+def _coordinated(gap: list[Token], after: Token | None) -> bool:
+    """"the Middle East and the Middle East": two copies joined by "and"/"or",
+    the second not opening a parallel phrase ("the politics and the politics
+    of hope")."""
+    return len(gap) == 1 and gap[0].lower_ in _COORDINATORS and (after is None or after.pos_ != "ADP")
+
+
+def _run_start(i: int, runs: dict[int, list[int]]) -> int:
     """The start of the run a copy at ``i`` continues ("in the Russia" x3)."""
-    for first, last in runs.items():
+    for first, (last, _, _) in runs.items():
         if first <= i < last:
             return first
     return i
