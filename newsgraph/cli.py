@@ -10,6 +10,7 @@ from rich.console import Console
 
 from . import __version__, cli_serve, cli_store
 from .errors import ArticleError, ConfigError, NewsgraphError
+from .extract.confidence import filter_confidence
 from .ingest import read_paths
 from .pipeline import Pipeline
 from .report import print_report
@@ -34,7 +35,10 @@ def cli(verbose: int) -> None:
               help="Publication date for articles that do not carry one (resolves 'on Wednesday').")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (setting `model`, env NEWSGRAPH_MODEL).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="A newsgraph.toml settings file.")
-def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, model: str | None, config_path: str | None) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
+              help="Leave out quotes, figures and events whose confidence is below X (0..1).")
+def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, model: str | None, config_path: str | None,
+            min_confidence: float | None) -> None:
     """Extract records from articles.
 
     PATHS are .txt files, .html/.htm pages, .jsonl files (one article per line,
@@ -60,6 +64,8 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, mode
             failed += 1
             err.print(f"[red]error[/red] {result}", highlight=False)
             continue
+        if min_confidence is not None:
+            result = filter_confidence(result, min_confidence)
         if fmt == "text":
             print_report(result, out)
         elif fmt == "jsonl":

@@ -8,7 +8,8 @@
         ├── BinaryInput        the bytes are not text (NUL bytes, control characters)
         ├── UndecodableInput   no encoding decodes the bytes to plausible text
         ├── ArticleTooLarge    larger than ``Settings.max_article_bytes``
-        └── MalformedRecord    a JSON Lines line that is not an article object
+        ├── MalformedRecord    a JSON Lines line that is not an article object
+        └── UnsupportedLanguage  not English, and no spaCy pipeline is configured for its language
 
 Every ``ArticleError`` carries the article id (or ``path:line``) it concerns, so
 that a batch runner can report it and move on.
@@ -25,6 +26,7 @@ __all__ = [
     "UndecodableInput",
     "ArticleTooLarge",
     "MalformedRecord",
+    "UnsupportedLanguage",
 ]
 
 
@@ -69,3 +71,7 @@ class ArticleTooLarge(ArticleError):
 
 class MalformedRecord(ArticleError):
     reason = "malformed JSON Lines record"
+
+
+class UnsupportedLanguage(ArticleError):
+    reason = "unsupported language: skipped"

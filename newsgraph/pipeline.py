@@ -17,17 +17,19 @@ from typing import Any, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ArticleError
+from .errors import ArticleError, UnsupportedLanguage
 from .extract import extract_entities, extract_quotes
+from .extract.confidence import with_confidence
 from .extract.dates import extract_dates
 from .extract.events import extract_events
 from .extract.figures import extract_figures
 from .extract.places import extract_places, with_place_countries
 from .geo import Gazetteer, load_gazetteer
+from .extract.quality import assess_quality, detect_noise
 from .ingest import NormalizedText, make_article, normalize
-from .ingest.language import guess_language
+from .ingest.language import guess_language, language_code
 from .nlp import load_pipeline
-from .records import Article, Entity, Flag, Quality, Record
+from .records import Article, Entity, Record
 from .settings import Settings
 
 __all__ = ["Pipeline", "process_batch", "extract"]
@@ -48,9 +50,9 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: G
     quotes = extract_quotes(doc, entities)
     events = extract_events(doc, entities, quotes, dates, figures, locations)
     # repairs made while normalising are already in original offsets
-    flags = tuple(Flag(kind, span) for kind, span in ntext.repairs) + _remap(figure_flags, ntext)
-    quality = Quality(flags=flags)
-    return Record(
+    noise = _remap(detect_noise(doc), ntext) if doc.lang_ == "en" else ()
+    quality = assess_quality(ntext.repairs, noise + _remap(figure_flags, ntext), n_words=len(doc))
+    record = Record(
         article=article,
         entities=_remap(entities, ntext),
         quotes=_remap(quotes, ntext),
@@ -60,6 +62,7 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: G
         dates=_remap(dates, ntext),
         quality=quality,
     )
+    return with_confidence(record)
 
 
 def _remap(items, ntext: NormalizedText) -> tuple:
@@ -71,27 +74,42 @@ def process_batch(
 ) -> Iterator[Result]:
     """Records for ``articles`` in input order; an ``ArticleError`` (passed in,
     or raised while processing one article) is yielded in its place."""
-    prepared: list[tuple[Article, NormalizedText] | ArticleError] = []
+    prepared: list[tuple[Article, NormalizedText, Language | None] | ArticleError] = []
     for item in articles:
+        if not isinstance(item, ArticleError):
+            item = _checked_language(item, settings)
         if isinstance(item, ArticleError):
             prepared.append(item)
             continue
-        if item.language is None:
-            item = dataclasses.replace(item, language=guess_language(item.text, settings.default_language))
-        prepared.append((item, normalize(item.text)))
-    texts = (p[1].text for p in prepared if not isinstance(p, ArticleError))
+        # English goes through the batch; other configured languages one by one
+        other = None if item.language == "en" else load_pipeline(settings.model_for(item.language))
+        prepared.append((item, normalize(item.text), other))
+    texts = (p[1].text for p in prepared if not isinstance(p, ArticleError) and p[2] is None)
     docs = nlp.pipe(texts, batch_size=settings.batch_size)
     for item in prepared:
         if isinstance(item, ArticleError):
             yield item
             continue
-        article, ntext = item
-        doc = next(docs)
+        article, ntext, other = item
+        doc = next(docs) if other is None else other(ntext.text)
         try:
             yield build_record(article, doc, ntext, gazetteer)
         except Exception as exc:  # one article's failure must not stop the batch
             log.exception("extraction failed for %s", article.id)
             yield ArticleError(article.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
+
+
+def _checked_language(article: Article, settings: Settings) -> Article | ArticleError:
+    """``article`` with its language set (given, else detected), or
+    ``UnsupportedLanguage`` when no spaCy pipeline is configured for it."""
+    language = language_code(article.language) or guess_language(article.text, settings.default_language)
+    if language != "en" and settings.model_for(language) is None:
+        return UnsupportedLanguage(
+            article.id,
+            f"the text is in {language!r}; newsgraph reads English, or a language given a spaCy pipeline "
+            f"with the setting language_models (e.g. NEWSGRAPH_LANGUAGE_MODELS='{language}=<installed pipeline>')",
+        )
+    return article if article.language == language else dataclasses.replace(article, language=language)
 
 
 class Pipeline:

@@ -31,6 +31,20 @@ class Settings:
     batch_size: int = 64
     #: language assumed when an article does not say and detection is unsure
     default_language: str = "en"
+    #: spaCy pipelines for languages other than English, "de=de_core_news_sm,fr=fr_core_news_sm";
+    #: articles in any other non-English language are skipped with ``UnsupportedLanguage``
+    language_models: str = ""
+
+    def model_for(self, language: str | None) -> str | None:
+        """The spaCy pipeline for ``language`` (``model`` for English and
+        unknown), or None when none is configured."""
+        if language in (None, "en"):
+            return self.model
+        for pair in self.language_models.replace(";", ",").split(","):
+            lang, _, name = pair.partition("=")
+            if lang.strip().lower() == language and name.strip():
+                return name.strip()
+        return None
 
     @classmethod
     def load(
@@ -64,6 +78,8 @@ class Settings:
         known = {f.name: f for f in fields(self)}
         coerced = {}
         for key, value in values.items():
+            if key == "language_models" and isinstance(value, Mapping):  # a TOML table
+                value = ",".join(f"{lang}={name}" for lang, name in value.items())
             if key not in known:
                 raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
             default = getattr(self, key)
@@ -74,6 +90,8 @@ class Settings:
         new = dataclasses.replace(self, **coerced)
         if new.max_article_bytes <= 0 or new.batch_size <= 0:
             raise ConfigError("max_article_bytes and batch_size must be positive")
+        if any(p.strip() and "=" not in p for p in new.language_models.replace(";", ",").split(",")):
+            raise ConfigError(f"language_models must read like 'de=de_core_news_sm,fr=fr_core_news_sm', got {new.language_models!r}")
         return new
 
 

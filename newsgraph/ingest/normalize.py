@@ -7,11 +7,16 @@ the original with ``NormalizedText.to_original``. What changes:
   become ASCII ``"`` and ``'``; exotic spaces become plain spaces; these are
   one-for-one, so they need no offset map at all;
 * machine-translation spacing artefacts, ``high -ranking`` → ``high-ranking``;
+* exact doubled words and phrases, ``minerals minerals`` → ``minerals``, where
+  the doubling is certain noise (not "had had", "that that": see
+  ``lexicons/data/doubling.tsv``);
 * mojibake (``Ã©`` for ``é``, ``â€™`` for ``’``) repaired word by word with ftfy;
 * soft hyphens and zero-width characters dropped.
 
 Length-changing edits are recorded as ``(start, end, replacement)`` triples on
-the original; the map is built only when there is at least one.
+the original; the map is built only when there is at least one. Each repair is
+reported with the span a reader would point at (the whole ``high -ranking``,
+both copies of ``minerals minerals``), which may be wider than the edit.
 """
 from __future__ import annotations
 
@@ -20,6 +25,9 @@ from dataclasses import dataclass, field
 
 import ftfy
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..lexicons import Doubling, doubling
 from ..records import Span
 
 __all__ = ["NormalizedText", "normalize", "REPAIR_KINDS"]
@@ -38,11 +46,16 @@ _ONE_FOR_ONE = str.maketrans({**_QUOTES, **_SPACES, **_LINES})
 # length-changing repairs, each a (kind, pattern, replacement) triple
 _DROP = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # "high -ranking", "Pro -quo", "Russian -occupied": a space before a hyphen inside a word
-_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) +-(?=[^\W\d_])")
+_SPACED_HYPHEN = re.compile(r"[^\W\d_]+( +-)[^\W\d_]+")
+# "minerals minerals", "the Middle East the Middle East": one to six words said twice
+_DOUBLED = re.compile(r"\b([^\W\d_]+(?:[ ][^\W\d_]+){0,5})([ ]+\1)\b")
+# a dash whose space after it was lost: "the economy -which stagnated ... 1990s -may be"
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_COORDINATORS = frozenset({"and", "or"})
 # candidate mojibake: a word holding a character typical of UTF-8 read as Latin-1/cp1252
 _MOJIBAKE_WORD = re.compile(r"\S*[\u00c2\u00c3\u00c5\u00c6\u00d0\u00d1\u00e2\u00ef\u00f0][\u0080-\u02ff\u2010-\u203a\u20ac\u2122]\S*")
 
-REPAIR_KINDS = ("spaced-hyphen", "encoding", "invisible")
+REPAIR_KINDS = ("hyphen-spacing", "repetition", "encoding", "invisible")
 
 
 @dataclass(frozen=True)
@@ -74,29 +87,64 @@ class NormalizedText:
 def normalize(original: str) -> NormalizedText:
     """Return the text the NLP should read, with a map back to ``original``."""
     same_length = original.translate(_ONE_FOR_ONE)
-    edits: list[tuple[int, int, str, str]] = []
+    edits: list[tuple[int, int, str, str, Span | None]] = []
     for m in _DROP.finditer(same_length):
-        edits.append((m.start(), m.end(), "", "invisible"))
-    for m in _SPACED_HYPHEN.finditer(same_length):
-        edits.append((m.start(), m.end(), "-", "spaced-hyphen"))
+        edits.append((m.start(), m.end(), "", "invisible", None))
+    if " -" in same_length:
+        for m in _spaced_hyphens(same_length):
+            edits.append((m.start(1), m.end(1), "-", "hyphen-spacing", m.span()))
+    known = doubling()
+    for m in _DOUBLED.finditer(same_length):
+        if _certain_doubling(m.group(1), known):
+            edits.append((m.start(2), m.end(2), "", "repetition", m.span()))
     if _MOJIBAKE_WORD.search(original):
         for m in _MOJIBAKE_WORD.finditer(original):
             fixed = ftfy.fix_text(m.group(), normalization=None, uncurl_quotes=False, fix_line_breaks=False)
             if fixed != m.group():
-                edits.append((m.start(), m.end(), fixed.translate(_ONE_FOR_ONE), "encoding"))
+                edits.append((m.start(), m.end(), fixed.translate(_ONE_FOR_ONE), "encoding", None))
     if not edits:
         return NormalizedText(original, same_length)
     return _apply(original, same_length, edits)
 
 
-def _apply(original: str, base: str, edits: list[tuple[int, int, str, str]]) -> NormalizedText:
+def _spaced_hyphens(text: str) -> list[re.Match]:
+    """``word -word`` artefacts, leaving out paired dashes that lost a space
+    ("the economy -which stagnated in the 1990s -may recover"): two in one
+    sentence are a parenthesis, not two broken compounds."""
+    found = list(_SPACED_HYPHEN.finditer(text))
+    paired = set()
+    for a, b in zip(found, found[1:]):
+        if not _SENTENCE_END.search(text, a.end(), b.start()):
+            paired.update((a.start(), b.start()))
+    # "style -and price": a dash before a function word
+    return [m for m in found if m.start() not in paired and m.group().rsplit("-", 1)[1].lower() not in STOP_WORDS]
+
+
+def _certain_doubling(phrase: str, known: Doubling) -> bool:
+    """Is ``phrase`` said twice in a row certainly noise? Not when English
+    doubles it ("had had", "that that", "no no no"), not inside a
+    reduplication ("to back to back", "and more and more"), and not for
+    capitalised words, which may be a name or a title ("Phi Phi", "Spend
+    Spend Spend", "Measure for Measure")."""
+    words = phrase.split()
+    if any(w[0].isupper() for w in words) or words[0] in _COORDINATORS or words[-1] in _COORDINATORS:
+        return False
+    if len(words) == 2:
+        first, second = words
+        # "to back to back" reads as "back to back"; "time after time after" as "time after time"
+        if (first in known.links) != (second in known.links) and "the" not in words:
+            return False
+    return not all(w in known.doubles for w in words)
+
+
+def _apply(original: str, base: str, edits: list[tuple[int, int, str, str, Span | None]]) -> NormalizedText:
     edits.sort(key=lambda e: (e[0], -e[1]))
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     repairs: list[tuple[str, Span]] = []
     pos = 0
-    for start, end, replacement, kind in edits:
+    for start, end, replacement, kind, shown in edits:
         if start < pos:  # overlaps an earlier edit: the earlier one wins
             continue
         pieces.append(base[pos:start])
@@ -106,7 +154,7 @@ def _apply(original: str, base: str, edits: list[tuple[int, int, str, str]]) -> 
         # each replacement char stands for the whole original run
         starts.extend([start] * len(replacement))
         ends.extend([end] * len(replacement))
-        repairs.append((kind, (start, end)))
+        repairs.append((kind, shown or (start, end)))
         pos = end
     pieces.append(base[pos:])
     starts.extend(range(pos, len(base)))

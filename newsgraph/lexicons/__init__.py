@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations"]
 
 
 def key(text: str) -> str:
@@ -160,3 +160,51 @@ def speech_verb_forms() -> dict[str, SpeechVerb]:
 def gendered_words() -> dict[str, str]:
     """Honorific or title word (lower case, no dot) -> "m" | "f"."""
     return {row["word"].lower(): row["gender"] for row in read_tsv("gendered_words.tsv")}
+
+
+@dataclass(frozen=True)
+class Doubling:
+    #: words English says twice in a row ("had had", "bye bye")
+    doubles: frozenset[str]
+    #: middle words of a reduplication ("back to back", "side by side")
+    links: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def doubling() -> Doubling:
+    """Doubling that is English, not noise: ``data/doubling.tsv``."""
+    rows = read_tsv("doubling.tsv")
+    pick = lambda role: frozenset(r["word"].lower() for r in rows if r["role"] == role)  # noqa: E731
+    return Doubling(pick("doubles"), pick("link"))
+
+
+@dataclass(frozen=True)
+class Garble:
+    #: adjacent tag pairs English does not produce ("ART" = the/a/an)
+    tag_pairs: frozenset[tuple[str, str]]
+    #: selective modifier lemma -> the head lemmas it combines with
+    selects: dict[str, frozenset[str]]
+
+
+@functools.lru_cache(maxsize=1)
+def garble() -> Garble:
+    """Signals of a garbled clause: ``data/garble.tsv``."""
+    pairs, selects = set(), {}
+    for row in read_tsv("garble.tsv"):
+        if row["kind"] == "tags":
+            pairs.add((row["first"], row["second"]))
+        elif row["kind"] == "select":
+            selects[row["first"].lower()] = frozenset(_split(row["second"].lower()))
+    return Garble(frozenset(pairs), selects)
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    pattern: re.Pattern
+    language: str
+
+
+@functools.lru_cache(maxsize=1)
+def transliterations() -> tuple[Transliteration, ...]:
+    """Letter patterns of untranslated transliterations: ``data/transliterations.tsv``."""
+    return tuple(Transliteration(re.compile(row["pattern"]), row["language"]) for row in read_tsv("transliterations.tsv"))

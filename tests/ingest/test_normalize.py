@@ -15,13 +15,13 @@ def test_quote_marks_become_ascii_without_moving_offsets():
 
 
 def test_spaced_hyphen_repaired_and_mapped_back():
-    text = "Zelenskyy and other high -ranking officials called it a Pro -quo."
+    text = "Zelenskyy and other high -ranking officials met. They called it a Pro -quo."
     n = normalize(text)
     assert "high-ranking" in n.text and "Pro-quo" in n.text
     s = n.text.index("high-ranking")
     a, b = n.to_original(s, s + len("high-ranking"))
     assert text[a:b] == "high -ranking"
-    assert [kind for kind, _ in n.repairs] == ["spaced-hyphen", "spaced-hyphen"]
+    assert [kind for kind, _ in n.repairs] == ["hyphen-spacing", "hyphen-spacing"]
 
 
 def test_parenthetical_dash_is_left_alone():

@@ -1,0 +1,238 @@
+"""Trust signals: machine-translation noise in an article, and what it does to
+the records extracted from it.
+
+Pure functions over a parsed ``Doc`` (spans in doc coordinates, like every
+extractor); the language knowledge is in ``lexicons/data/`` (``doubling.tsv``,
+``garble.tsv``, ``transliterations.tsv``) and in ``wordfreq``'s word lists.
+
+Flag kinds, one per phenomenon:
+
+* ``repetition``      a phrase said again within a few words ("the Middle East
+                      and the Middle East"); exact doublings ("minerals
+                      minerals") are repaired and flagged by ``normalize``
+* ``hyphen-spacing``  "high -ranking" (flagged by ``normalize``)
+* ``foreign``         a token English does not know, left in another language
+                      or its transliteration ("Tschernihiv")
+* ``garbled``         a clause whose words do not fit together: tag pairs
+                      English does not produce (scrambled order), or a
+                      selective modifier on a head it never takes ("the
+                      fastest sentence")
+* ``encoding``, ``invisible``  repairs made while normalising
+
+``quality_score`` turns the flags into the article's 0..1 score: 1.0 means no
+noise found, and the score halves for every ~1.4 weighted flags per 100 words
+(``exp(-0.5 * weighted flags per 100 words)``): a clean article scores 1.0, a
+typical machine-translated one 0.6-0.8.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+from wordfreq import get_frequency_dict, zipf_frequency
+
+from ..lexicons import garble, transliterations
+from ..records import Flag, Quality, Span
+
+__all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign", "find_garbled", "tag_anomalies", "merge_flags", "quality_score", "WEIGHTS"]
+
+#: how much one flag of each kind lowers the article score
+WEIGHTS = {"repetition": 1.0, "garbled": 1.5, "foreign": 0.5, "hyphen-spacing": 0.5, "encoding": 0.25, "invisible": 0.0, "inconsistent-figures": 0.5}
+
+_MAX_NGRAM = 4      # longest repeated phrase looked for, in tokens
+_MAX_GAP = 2        # words allowed between two copies ("and", "region")
+_COORDINATORS = frozenset({"and", "or"})
+_MIN_TAG_ANOMALIES = 2
+_ARTICLES = frozenset({"the", "a", "an"})
+_PIVOT_LANGUAGES = ("de",)  # languages machine translation often pivots through
+_COMMON_ELSEWHERE = 3.5     # Zipf frequency of a common word in a pivot language
+_RARE_IN_ENGLISH = 1.5      # below this, English text holds the word only as a borrowing or a name
+_RARE_FREQUENCY = 10 ** (_RARE_IN_ENGLISH - 9)  # the same as a word frequency
+
+
+def assess_quality(repairs: tuple[tuple[str, Span], ...], flags: list[Flag] | tuple[Flag, ...], n_words: int) -> Quality:
+    """The article's ``Quality``: the repairs normalisation made and the noise
+    flags found in the parse, both in original-text coordinates."""
+    merged = merge_flags([*(Flag(kind, span, "repaired") for kind, span in repairs), *flags])
+    return Quality(score=quality_score(merged, n_words), flags=tuple(merged))
+
+
+def detect_noise(doc: Doc) -> list[Flag]:
+    """Every noise flag the parsed text shows, in doc coordinates."""
+    return merge_flags([*find_repetitions(doc), *find_foreign(doc), *find_garbled(doc)])
+
+
+def find_repetitions(doc: Doc) -> list[Flag]:
+    """A phrase of 2-4 tokens, holding a content word, said again after at
+    most ``_MAX_GAP`` words in one sentence (see ``_plausible_gap``): "the Middle East and the Middle East",
+    "in the Russia region in the Russia kept in the Russia". The flag runs from
+    the first copy to the last."""
+    flags = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        lowers = [t.lower_ for t in words]
+        runs: dict[int, list[int]] = {}  # start of a first copy -> [end of the last copy, copies]
+        for n in range(_MAX_NGRAM, 1, -1):
+            seen: dict[tuple[str, ...], int] = {}
+            for i in range(len(words) - n + 1):
+                gram = tuple(lowers[i : i + n])
+                if any(w.is_punct for w in words[i : i + n]) or not any(w.is_alpha and not w.is_stop for w in words[i : i + n]):
+                    continue
+                prev = seen.get(gram)
+                if prev is not None and i >= prev + n and _plausible_gap(words[prev + n : i], n):
+                    first = _run_start(prev, runs)
+                    run = runs.setdefault(first, [0, 1, False])
+                    if i + n > run[0]:
+                        run[0], run[1] = i + n, run[1] + 1
+                    run[2] = run[2] or _coordinated(words[prev + n : i], words[i + n] if i + n < len(words) else None)
+                seen[gram] = i
+        for first, (last, copies, coordinated) in runs.items():
+            if not coordinated and copies < 3:
+                continue  # "the politics of fear versus the politics": rhetoric, unless said three times
+            while last - 1 > first and (words[last - 1].is_stop or words[last - 1].is_punct):
+                last -= 1  # "the Middle East and the Middle East [and]"
+            flags.append(Flag("repetition", (words[first].idx, words[last - 1].idx + len(words[last - 1])), "phrase repeated"))
+    return flags
+
+
+def _plausible_gap(gap: list[Token], n: int) -> bool:
+    """At most two words between copies, no punctuation or number ("the
+    airlines, the airlines", "barrels a day to 84 million barrels a day" are
+    lists and comparisons); a 2-token phrase only around "and"/"or"."""
+    if len(gap) > _MAX_GAP or any(t.is_punct or t.like_num for t in gap):
+        return False
+    return n > 2 or (len(gap) == 1 and gap[0].lower_ in _COORDINATORS)
+
+
+def _coordinated(gap: list[Token], after: Token | None) -> bool:
+    """"the Middle East and the Middle East": two copies joined by "and"/"or",
+    the second not opening a parallel phrase ("the politics and the politics
+    of hope")."""
+    return len(gap) == 1 and gap[0].lower_ in _COORDINATORS and (after is None or after.pos_ != "ADP")
+
+
+def _run_start(i: int, runs: dict[int, list[int]]) -> int:
+    """The start of the run a copy at ``i`` continues ("in the Russia" x3)."""
+    for first, (last, _, _) in runs.items():
+        if first <= i < last:
+            return first
+    return i
+
+
+def find_foreign(doc: Doc) -> list[Flag]:
+    """Tokens English does not know (Zipf frequency 0 in wordfreq) that are in
+    a non-Latin script or match an untranslated transliteration pattern, and
+    lower-case words rare in English but common in a pivot language
+    ("zusammenarbeit")."""
+    patterns = transliterations()
+    flags = []
+    for token in doc:
+        if not token.is_alpha or len(token) < 3:
+            continue
+        lower = token.lower_
+        english = english_frequencies().get(lower, 0.0)
+        if english >= _RARE_FREQUENCY:
+            continue
+        lang = None
+        if english == 0:
+            lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
+        if lang is None and token.is_lower:
+            lang = next((code for code in _PIVOT_LANGUAGES if zipf_frequency(lower, code) >= _COMMON_ELSEWHERE), None)
+        if lang is not None:
+            flags.append(Flag("foreign", (token.idx, token.idx + len(token)), lang))
+    return flags
+
+
+@functools.lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, float]:
+    """wordfreq's English word -> frequency table, read once per process (a
+    dict lookup per token, where ``zipf_frequency`` costs ten times more)."""
+    return get_frequency_dict("en")
+
+
+def find_garbled(doc: Doc) -> list[Flag]:
+    """Clauses whose words do not fit together."""
+    return [*_scrambled(doc), *_misselected(doc)]
+
+
+def tag_anomalies(sent: SpacySpan) -> list[tuple[Token, Token, tuple[str, str]]]:
+    """Adjacent token pairs of ``sent`` whose tags English does not put together."""
+    pairs = garble().tag_pairs
+    hits = []
+    prev = None
+    for token in sent:
+        if token.is_space:
+            continue
+        tag = "ART" if token.lower_ in _ARTICLES else token.tag_
+        if prev is not None and (prev[1], tag) in pairs:
+            hits.append((prev[0], token, (prev[1], tag)))
+        prev = (token, tag)
+    return hits
+
+
+def _scrambled(doc: Doc) -> list[Flag]:
+    """Sentences with at least two adjacent tag pairs English does not produce."""
+    flags = []
+    for sent in doc.sents:
+        hits = tag_anomalies(sent)
+        if len(hits) >= _MIN_TAG_ANOMALIES:
+            start, end = hits[0][0], hits[-1][1]
+            flags.append(Flag("garbled", (start.idx, end.idx + len(end)), "word order"))
+    return flags
+
+
+def _misselected(doc: Doc) -> list[Flag]:
+    """A selective modifier, as a superlative, on a head it does not take
+    ("the fastest sentence"); the flag covers the clause from its verb to the head."""
+    selects = garble().selects
+    flags = []
+    for token in doc:
+        if token.dep_ != "amod" or token.tag_ != "JJS":  # comparatives and plain forms stray too often
+            continue
+        accepted = selects.get(token.lemma_.lower()) or selects.get(_positive(token.lower_))
+        head = token.head
+        if accepted is None or head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in accepted:
+            continue
+        start = _clause_verb(head)
+        flags.append(Flag("garbled", (min(start.idx, token.idx), head.idx + len(head)), f"{token.lower_} {head.lower_}"))
+    return flags
+
+
+def _positive(word: str) -> str:
+    """"fastest" -> "fast", "quicker" -> "quick" (the lemmatiser keeps them)."""
+    for suffix in ("est", "er"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def _clause_verb(token):
+    """The verb governing ``token``'s clause, or the token itself."""
+    node = token
+    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else token
+
+
+def merge_flags(flags: list[Flag]) -> list[Flag]:
+    """Flags in text order, overlapping flags of one kind joined into one."""
+    by_kind: dict[str, list[Flag]] = defaultdict(list)
+    for flag in sorted(flags, key=lambda f: (f.kind, f.span)):
+        group = by_kind[flag.kind]
+        if group and flag.span[0] < group[-1].span[1]:
+            last = group[-1]
+            group[-1] = Flag(last.kind, (last.span[0], max(last.span[1], flag.span[1])), last.detail)
+        else:
+            group.append(flag)
+    return sorted((f for group in by_kind.values() for f in group), key=lambda f: (f.span, f.kind))
+
+
+def quality_score(flags: list[Flag] | tuple[Flag, ...], n_words: int) -> float:
+    """The article's 0..1 score: ``exp(-0.5 * weighted flags per 100 words)``."""
+    weight = sum(WEIGHTS.get(f.kind, 1.0) for f in flags)
+    if weight == 0:
+        return 1.0
+    per_100 = 100.0 * weight / max(n_words, 100)
+    return round(math.exp(-0.5 * per_100), 3)
