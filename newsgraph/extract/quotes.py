@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import SpeechVerb, speech_verb_forms, speech_verbs
+from ..lexicons import SpeechVerb, attribution_cues, speech_verb_forms, speech_verbs
 from ..records import Entity, Quote, Span
+from .cue_relations import region, trim
 from .quote_marks import Passage, find_passages
 from .speakers import Speaker, Speakers
 
@@ -77,7 +78,9 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     found: list[_Found] = []
     absorbed: set[int] = set()
     seen: set[Span] = set()
-    for cand in _reported(doc, verbs, speakers):
+    reported = _reported(doc, verbs, speakers)
+    taken = {f.cue_span[0] for f in reported}
+    for cand in reported + _learned(doc, speakers, taken, reported):
         span, inside = _settle(text, cand.span, passages)
         if span is None or span in seen:
             continue
@@ -144,6 +147,43 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
     # an intention inside reported speech ("said he wanted to ...") is part of it
     spans = [f.span for f in out if f.nested_ok]
     return [f for f in out if f.nested_ok or not any(s[0] <= f.cue_span[0] < s[1] for s in spans)]
+
+
+def _learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[_Found]) -> list[_Found]:
+    """Cues learned from annotated news (``attribution_cues.tsv``): a word and
+    the relation that holds its content ("called X a liar", "talked about X",
+    "endorsed X"), for words the speech-verb rules did not already cue."""
+    cues = attribution_cues()
+    out: list[_Found] = []
+    for token in doc:
+        entries = cues.get((token.lemma_.lower(), token.pos_))
+        if not entries or token.idx in taken or speakers.inside_quote(token.idx):
+            continue
+        for entry in entries:
+            span = region(token, entry.relation)
+            if span is not None:
+                break
+        else:
+            continue
+        source = _learned_source(token)
+        if source is None or _inside(token.idx, reported):
+            continue  # no source; or a detail of a quote already found
+        speaker = speakers.of(source)
+        conf = _confidence(speaker, None) * (0.6 + 0.4 * entry.precision)
+        out.append(_Found("indirect", span, speaker, token.text + "#" + entry.relation, (token.idx, token.idx + len(token)), conf, 0))
+    return out
+
+
+def _inside(char: int, found: list[_Found]) -> bool:
+    return any(f.span[0] <= char < f.span[1] for f in found)
+
+
+def _learned_source(token: Token) -> Token | None:
+    if token.pos_ == "NOUN":  # "his claim that ...", "Trump's call for ..."
+        return next((c for c in token.children if c.dep_ == "poss"), None)
+    if token.pos_ == "ADP":  # "in a poll, ..."
+        return next((c for c in token.children if c.dep_ == "pobj"), None)
+    return _subject(token, inversion=True)
 
 
 def _infinitive(verb: Token) -> Span | None:

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "AttributionCue", "attribution_cues", "read_tsv"]
 
 
 def key(text: str) -> str:
@@ -160,3 +160,24 @@ def speech_verb_forms() -> dict[str, SpeechVerb]:
 def gendered_words() -> dict[str, str]:
     """Honorific or title word (lower case, no dot) -> "m" | "f"."""
     return {row["word"].lower(): row["gender"] for row in read_tsv("gendered_words.tsv")}
+
+
+@dataclass(frozen=True)
+class AttributionCue:
+    lemma: str
+    #: VERB | NOUN | ADP | AUX: the cue word's part of speech
+    pos: str
+    #: where the content is (see ``extract.cue_relations``)
+    relation: str
+    #: share of the cue's occurrences that were attributions in training
+    precision: float
+
+
+@functools.lru_cache(maxsize=1)
+def attribution_cues() -> dict[tuple[str, str], tuple[AttributionCue, ...]]:
+    """(lemma, pos) -> its learned cues, the most precise relation first."""
+    out: dict[tuple[str, str], list[AttributionCue]] = {}
+    for row in read_tsv("attribution_cues.tsv"):
+        cue = AttributionCue(row["lemma"].lower(), row["pos"], row["relation"], float(row["precision"]))
+        out.setdefault((cue.lemma, cue.pos), []).append(cue)
+    return {k: tuple(sorted(v, key=lambda c: -c.precision)) for k, v in out.items()}
