@@ -97,6 +97,11 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             continue
         quote = _direct(doc, text, passage, verbs, speakers, found, previous)
         if quote is not None:
+            after = n + 1
+            if after < len(passages) and after not in absorbed and _interrupted(text, passage, passages[after], quote.cue_span):
+                # '"My hope," he said, "is that ..."': one quote around its cue
+                quote.span = (quote.span[0], passages[after].end)
+                absorbed.add(after)
             found.append(quote)
             previous = quote
     found.sort(key=lambda f: f.span)
@@ -133,7 +138,9 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             continue  # "it is believed that ...": no source
         content = _complement(token)
-        nested_ok = True
+        # a belief inside reported speech ("said he did not know which ...")
+        # is part of what was said, not a quote of its own
+        nested_ok = entry.kind != "cognition"
         if content is None and entry.infinitive:
             content, nested_ok = _infinitive(token), False
         if content is None:
@@ -166,7 +173,7 @@ def _learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[_Foun
         else:
             continue
         source = _learned_source(token)
-        if source is None or _inside(token.idx, reported):
+        if source is None or _inside(token.idx, reported) or token.head.idx in taken:
             continue  # no source; or a detail of a quote already found
         speaker = speakers.of(source)
         conf = _confidence(speaker, None) * (0.6 + 0.4 * entry.precision)
@@ -183,7 +190,7 @@ def _learned_source(token: Token) -> Token | None:
         return next((c for c in token.children if c.dep_ == "poss"), None)
     if token.pos_ == "ADP":  # "in a poll, ..."
         return next((c for c in token.children if c.dep_ == "pobj"), None)
-    return _subject(token, inversion=True)
+    return _subject(token, inversion=False)
 
 
 def _infinitive(verb: Token) -> Span | None:
@@ -214,7 +221,7 @@ def _complement(verb: Token) -> Span | None:
             if token.head.lemma_.lower() not in speech_verbs():
                 return _trim(doc, token.left_edge.i, token.right_edge.i + 1)
             break
-    trailing = _trailing(verb)
+    trailing = _trailing(verb) or _medial(verb)
     if trailing is not None:
         return trailing
     head = verb.head
@@ -241,6 +248,19 @@ def _trailing(verb: Token) -> Span | None:
     if any(t.text in _STOPS for t in after[:-1]):
         return None
     return _trim(doc, sent.start, comma)
+
+
+def _medial(verb: Token) -> Span | None:
+    """"The museum, Mr. Bush said, celebrated ...": an attribution set off by
+    commas inside the sentence it reports; the content is the sentence."""
+    doc, sent = verb.doc, verb.sent
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    before, after = subjects[-1].left_edge.i - 1, verb.right_edge.i + 1
+    if before <= sent.start or after >= sent.end - 2 or doc[before].text != "," or doc[after].text != ",":
+        return None
+    return _trim(doc, sent.start, sent.end)
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
@@ -314,10 +334,8 @@ def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None
             end = p.end + (1 if p.closed else 0)
         inside.append(n)
         quoted += len(text[p.start : p.end].split())
-    # words of the clause's own before or between its passages; words only
-    # after the last one ('said "..." to the crowd') do not make it reported
-    last_end = max((passages[n].end for n in inside), default=end)
-    words = len(text[start:last_end].split())
+    # words of the clause's own, around and between its passages
+    words = len(text[start:end].split())
     if inside and words - quoted < _MIN_OWN_WORDS:
         return None, []
     return (start, end), inside
@@ -351,6 +369,16 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
     if words >= _MIN_UNCUED_WORDS:
         return _Found("direct", span, None, None, None, 0.3, p.paragraph)
     return None
+
+
+def _interrupted(text: str, a: Passage, b: Passage, cue: Span | None) -> bool:
+    """Whether passage ``b`` resumes the sentence of ``a`` after the attribution
+    that cues ``a`` ('"...," he said, "..."'); after a full stop it is a new
+    quote (a follow-on quote, kept apart)."""
+    if cue is None or not a.closed or a.paragraph != b.paragraph or not a.close_at < cue[0] < b.open_at:
+        return False
+    between = text[a.close_at + 1 : b.open_at].strip()
+    return between.endswith(",") and len(between.split()) <= 12
 
 
 def _token_at(doc: Doc, char: int) -> int:
