@@ -334,8 +334,15 @@ def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None
             end = p.end + (1 if p.closed else 0)
         inside.append(n)
         quoted += len(text[p.start : p.end].split())
-    # words of the clause's own, around and between its passages
+    # words of the clause's own before and between its passages; words after
+    # the last one count only when the first is a fragment inside the clause
+    # ('said that "a bomb" had gone off'), not a quoted sentence opening it
+    # ('said "the harbour will reopen" to the crowd': direct)
     words = len(text[start:end].split())
+    if inside:
+        first = passages[inside[0]]
+        if first.open_at <= start + 1 and len(text[first.start : first.end].split()) >= _MIN_FLOATING_WORDS:
+            words = len(text[start : passages[inside[-1]].end].split())
     if inside and words - quoted < _MIN_OWN_WORDS:
         return None, []
     return (start, end), inside
