@@ -5,6 +5,8 @@ these relations on annotated text) and the extractor (``quotes``, which reads
 them back from ``lexicons/data/attribution_cues.tsv``):
 
     ccomp, xcomp, dobj, advcl, ...  the subtree of the cue's child with that label
+    dobj+oprd, dobj+xcomp, ...      a direct object and the predicate after it
+                                    ("called X a liar", "urged X to leave")
     prep:WORD                       the object of the cue's preposition WORD
                                     ("talked about X", "called for X")
     head                            the clause the cue hangs on, the cue's own
@@ -26,6 +28,9 @@ RELATION_POS = frozenset({"VERB", "NOUN", "ADP", "AUX"})
 _CHILD_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "acl", "attr", "oprd", "dative", "relcl"})
 _HEAD_DEPS = frozenset({"parataxis", "ccomp", "conj", "advcl", "prep", "advmod", "npadvmod"})
 _OBJECT_DEPS = ("pobj", "pcomp")
+#: a predicate after a direct object: the object and it are the content
+#: ("called X a liar", "urged X to leave")
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 _LEADING_SKIP = frozenset({"that", "whether", "if", ",", ":", "-", "\u2014", "\u2013"})
 
 Span = tuple[int, int]
@@ -52,9 +57,14 @@ def relations(token: Token) -> Iterator[tuple[str, Span]]:
 
 
 def _names(token: Token) -> Iterator[str]:
+    has_object = False
     for child in token.children:
         if child.dep_ in _CHILD_DEPS:
             yield child.dep_
+            if child.dep_ == "dobj":
+                has_object = True
+            elif has_object and child.dep_ in _PREDICATE_DEPS:
+                yield "dobj+" + child.dep_
         elif child.dep_ == "prep" and any(c.dep_ in _OBJECT_DEPS for c in child.children):
             yield "prep:" + child.lower_
     if token.dep_ in _HEAD_DEPS and token.head.i != token.i:
@@ -77,6 +87,12 @@ def region(token: Token, rel: str) -> Span | None:
                 if objs:
                     return trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
         return None
+    if rel.startswith("dobj+"):  # "called the charges unsubstantiated"
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        predicates = [c for c in token.children if c.dep_ == rel[5:] and objects and c.i > objects[0].i]
+        if not predicates:
+            return None
+        return trim(doc, objects[0].left_edge.i, predicates[-1].right_edge.i + 1)
     kids = [c for c in token.children if c.dep_ == rel]
     if not kids:
         return None

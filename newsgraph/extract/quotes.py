@@ -51,6 +51,10 @@ _AFTER_WINDOW = 8
 _BEFORE_WINDOW = 12
 _BEFORE_WINDOW_NO_PUNCT = 3
 
+#: a credit line "Name: ..." names its speaker within this many characters
+_CREDIT_CHARS = 40
+_CREDIT_TYPES = frozenset({"PERSON", "ORG"})
+
 _CONFIDENCE = {"name": 0.92, "group": 0.8, "pronoun": 0.82, "unresolved": 0.45}
 
 
@@ -80,7 +84,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     seen: set[Span] = set()
     reported = _reported(doc, verbs, speakers)
     taken = {f.cue_span[0] for f in reported}
-    for cand in reported + _learned(doc, speakers, taken, reported):
+    for cand in reported + _learned(doc, speakers, taken, reported) + _colon_credits(doc, text, speakers):
         span, inside = _settle(text, cand.span, passages)
         if span is None or span in seen:
             continue
@@ -179,6 +183,39 @@ def _learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[_Foun
         conf = _confidence(speaker, None) * (0.6 + 0.4 * entry.precision)
         out.append(_Found("indirect", span, speaker, token.text + "#" + entry.relation, (token.idx, token.idx + len(token)), conf, 0))
     return out
+
+
+def _colon_credits(doc: Doc, text: str, speakers: Speakers) -> list[_Found]:
+    """Headline and transcript credits without quote marks: a line opening
+    with a named person or organisation and a colon ("Ana Lind: Harbour Will
+    Reopen in May", "LIND: Well, we will see")."""
+    out: list[_Found] = []
+    start = 0
+    for line in text.split("\n"):
+        colon = line.find(": ", 0, _CREDIT_CHARS)
+        if colon > 0 and len(line) - colon > 12:
+            found = _colon_credit(doc, start, start + colon, start + len(line.rstrip()), speakers)
+            if found is not None:
+                out.append(found)
+        start += len(line) + 1
+    return out
+
+
+def _colon_credit(doc: Doc, start: int, colon: int, end: int, speakers: Speakers) -> _Found | None:
+    name = doc.char_span(start, colon, alignment_mode="expand")
+    if name is None or not 0 < len(name) <= 4 or any(t.pos_ != "PROPN" and not t.is_punct for t in name):
+        return None
+    entity = speakers.by_token.get(name[-1].i)
+    if entity is None or entity.type not in _CREDIT_TYPES:
+        return None
+    content = doc.char_span(colon + 2, end, alignment_mode="expand")
+    if content is None or len(content) < 3:
+        return None
+    span = trim(doc, content.start, content.end)
+    if span is None:
+        return None
+    speaker = speakers.of(name[-1])
+    return _Found("indirect", span, speaker, ":", (colon, colon + 1), 0.6, 0)
 
 
 def _inside(char: int, found: list[_Found]) -> bool:
