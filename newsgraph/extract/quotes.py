@@ -84,7 +84,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     seen: set[Span] = set()
     reported = _reported(doc, verbs, speakers)
     taken = {f.cue_span[0] for f in reported}
-    for cand in reported + _learned(doc, speakers, taken, reported) + _colon_credits(doc, text, speakers):
+    for cand in reported + _learned(doc, speakers, taken, reported) + _colon_credits(doc, text, speakers, entities):
         span, inside = _settle(text, cand.span, passages)
         if span is None or span in seen:
             continue
@@ -181,32 +181,34 @@ def _learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[_Foun
             continue  # no source; or a detail of a quote already found
         speaker = speakers.of(source)
         conf = _confidence(speaker, None) * (0.6 + 0.4 * entry.precision)
-        out.append(_Found("indirect", span, speaker, token.text + "#" + entry.relation, (token.idx, token.idx + len(token)), conf, 0))
+        out.append(_Found("indirect", span, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0))
     return out
 
 
-def _colon_credits(doc: Doc, text: str, speakers: Speakers) -> list[_Found]:
+def _colon_credits(doc: Doc, text: str, speakers: Speakers, entities: list[Entity]) -> list[_Found]:
     """Headline and transcript credits without quote marks: a line opening
     with a named person or organisation and a colon ("Ana Lind: Harbour Will
     Reopen in May", "LIND: Well, we will see")."""
+    # headlines confuse the tagger: the name is known by its last word
+    known = {e.name.split()[-1].lower(): e for e in entities if e.type in _CREDIT_TYPES}
     out: list[_Found] = []
     start = 0
     for line in text.split("\n"):
         colon = line.find(": ", 0, _CREDIT_CHARS)
-        if colon > 0 and len(line) - colon > 12:
-            found = _colon_credit(doc, start, start + colon, start + len(line.rstrip()), speakers)
+        if colon > 0 and len(line) - colon > 12 and known:
+            found = _colon_credit(doc, start, start + colon, start + len(line.rstrip()), known)
             if found is not None:
                 out.append(found)
         start += len(line) + 1
     return out
 
 
-def _colon_credit(doc: Doc, start: int, colon: int, end: int, speakers: Speakers) -> _Found | None:
+def _colon_credit(doc: Doc, start: int, colon: int, end: int, known: dict[str, Entity]) -> _Found | None:
     name = doc.char_span(start, colon, alignment_mode="expand")
-    if name is None or not 0 < len(name) <= 4 or any(t.pos_ != "PROPN" and not t.is_punct for t in name):
+    if name is None or not 0 < len(name) <= 4 or any(not t.is_title and not t.is_upper and not t.is_punct for t in name):
         return None
-    entity = speakers.by_token.get(name[-1].i)
-    if entity is None or entity.type not in _CREDIT_TYPES:
+    entity = known.get(name[-1].lower_)
+    if entity is None:
         return None
     content = doc.char_span(colon + 2, end, alignment_mode="expand")
     if content is None or len(content) < 3:
@@ -214,7 +216,7 @@ def _colon_credit(doc: Doc, start: int, colon: int, end: int, speakers: Speakers
     span = trim(doc, content.start, content.end)
     if span is None:
         return None
-    speaker = speakers.of(name[-1])
+    speaker = Speaker(entity.id, entity.name, (start, colon), "name")
     return _Found("indirect", span, speaker, ":", (colon, colon + 1), 0.6, 0)
 
 
@@ -294,7 +296,10 @@ def _medial(verb: Token) -> Span | None:
     subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
     if not subjects:
         return None
-    before, after = subjects[-1].left_edge.i - 1, verb.right_edge.i + 1
+    # the commas around "X said": the verb's own punctuation, or next to it
+    before, after = subjects[-1].left_edge.i, verb.right_edge.i
+    before -= doc[before].text != ","
+    after += doc[after].text != ","
     if before <= sent.start or after >= sent.end - 2 or doc[before].text != "," or doc[after].text != ",":
         return None
     return _trim(doc, sent.start, sent.end)
