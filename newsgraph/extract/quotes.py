@@ -21,8 +21,11 @@ Everything works in doc coordinates; the pipeline maps the spans back.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..lexicons import SpeechVerb, attribution_cues, speech_verb_forms, speech_verbs
@@ -165,8 +168,13 @@ def _learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[_Foun
     the relation that holds its content ("called X a liar", "talked about X",
     "endorsed X"), for words the speech-verb rules did not already cue."""
     cues = attribution_cues()
+    lemmas = _cue_lemma_hashes()
     out: list[_Found] = []
-    for token in doc:
+    # the lemma column first: Token objects only for the few candidates
+    for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
+        if lemma not in lemmas:
+            continue
+        token = doc[i]
         entries = cues.get((token.lemma_.lower(), token.pos_))
         if not entries or token.idx in taken or speakers.inside_quote(token.idx):
             continue
@@ -218,6 +226,11 @@ def _colon_credit(doc: Doc, start: int, colon: int, end: int, known: dict[str, E
         return None
     speaker = Speaker(entity.id, entity.name, (start, colon), "name")
     return _Found("indirect", span, speaker, ":", (colon, colon + 1), 0.6, 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_lemma_hashes() -> frozenset[int]:
+    return frozenset(hash_string(lemma) for lemma, _ in attribution_cues())
 
 
 def _inside(char: int, found: list[_Found]) -> bool:
