@@ -36,8 +36,8 @@ HEADER = """\
 # lemma: the cue's head word; pos: VERB or NOUN; relation: where its content is
 #   (a dependency label of the content's head below the cue, "prep:WORD" for the
 #   object of a preposition, "head" for the clause the cue hangs on: '..., X said')
-# gold: annotated attributions with this cue and relation; seen: all occurrences
-# in the training text; precision = gold / seen
+# gold: annotated attributions with a source, this cue and this relation; seen:
+# all occurrences in the training text; precision = gold / seen
 """
 
 
@@ -84,6 +84,8 @@ def learn(examples, min_count: int, min_precision: float) -> list[tuple]:
     seen = collections.Counter()
     for item, ntext, doc in examples:
         for q in item["quotes"]:
+            if not q.get("speaker_span") and not q.get("speaker"):
+                continue  # no source: not "who said what" ("it seemed ...")
             span = _to_doc(ntext, *q["span"])
             around = span
             if q.get("speaker_span"):
