@@ -39,7 +39,7 @@ __all__ = ["extract_quotes"]
 _VERB_POS = frozenset({"VERB", "AUX"})
 _LEADING_SKIP = frozenset({"that", "whether", "if", ",", ":", "-", "\u2014", "\u2013"})
 _STOPS = frozenset({".", "!", "?", ";"})
-_DASHES = frozenset({":", "-", "--", "\u2014", "\u2013"})
+_DASHES = frozenset({":", "-", "--", "\u2014", "\u2013", "\u2015"})
 #: verbs whose object is the hearer, never the speaker ("told reporters")
 _HEARER_OBJECT = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
@@ -51,6 +51,7 @@ _MIN_FLOATING_WORDS = 4
 _MIN_UNCUED_WORDS = 8
 #: how far (tokens) a cue may sit after a closing / before an opening mark
 _AFTER_WINDOW = 8
+_AFTER_WINDOW_APPOSITION = 24
 _BEFORE_WINDOW = 12
 _BEFORE_WINDOW_NO_PUNCT = 3
 
@@ -410,7 +411,7 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
     words = len(text[p.start : p.end].split())
     if p.continues and previous is not None and previous.kind == "direct":
         return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
-    cue = _cue_after(doc, p, verbs) if p.closed else None
+    cue = _cue_after(doc, text, p, verbs) if p.closed else None
     if cue is None:
         cue = _cue_before(doc, p, verbs)
     if cue is not None:
@@ -448,12 +449,15 @@ def _token_at(doc: Doc, char: int) -> int:
     return span.start if span is not None and len(span) else -1
 
 
-def _cue_after(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
+def _cue_after(doc: Doc, text: str, p: Passage, verbs) -> tuple[Token, bool] | None:
     """'"...," he said' / '"...," said X': a speech verb shortly after the close."""
     i = _token_at(doc, p.close_at) + 1
-    if i <= 0:
+    if i <= 0 or i >= len(doc):
         return None
-    for token in doc[i : i + _AFTER_WINDOW]:
+    # '"...," Jane Roe, the mayor of a town upriver, said': a quote ending on
+    # a comma (or ? !) waits longer for its verb, across the speaker's apposition
+    window = _AFTER_WINDOW_APPOSITION if text[p.close_at - 1] in ",?!" or doc[i].text == "," else _AFTER_WINDOW
+    for token in doc[i : i + window]:
         if token.text in _STOPS or '"' in token.text or "\n" in token.text:
             break
         entry = _entry(verbs, token)

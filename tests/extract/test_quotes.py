@@ -51,6 +51,8 @@ LAYOUTS = [
     ("interrupted-by-cue", INTRO + '"The harbour," Ana Lind said, "will reopen in May after the repairs."', "will reopen in May", "direct", "Lind", "said"),
     ("headline-credit-no-marks", "Lind: Harbour Will Reopen in May\nMayor Ana Lind said on Monday that the pier was safe.", "Harbour Will Reopen", "indirect", "Lind", ":"),
     ("transcript-credit", "LIND: Well, we will rebuild the pier before the summer.\nThe debate between Ana Lind and Tom Berg was broadcast on Monday.", "rebuild the pier", "indirect", "Lind", ":"),
+    ("said-after-apposition", INTRO + '"We have no money left for the pier," Ana Lind, the mayor of the small harbour town of Port Wren, said on Monday.', "no money left", "direct", "Lind", "said"),
+    ("headline-bar", '"We will rebuild the old bridge" \u2015 Ana Lind\n' + INTRO, "rebuild the old bridge", "direct", "Lind", None),
     # cues learned from annotated news (attribution_cues.tsv)
     ("learned-called-X-Y", "Mayor Ana Lind called the storm damage a disaster for the fishing town.", "a disaster for the fishing town", "indirect", "Lind", "called"),
     ("learned-called-for", "Mayor Ana Lind called for a new harbour wall in Port Wren.", "a new harbour wall", "indirect", "Lind", "called"),
