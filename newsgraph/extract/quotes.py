@@ -138,12 +138,15 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
             if found is not None:
                 out.append(found)
             continue
-        if token.pos_ not in _VERB_POS or not token.tag_.startswith("VB"):
+        if not (token.pos_ in _VERB_POS and token.tag_.startswith("VB")) and not _verb_by_syntax(token):
             continue
         entry = _entry(verbs, token)
         if entry is None or entry.kind == "phrase" or speakers.inside_quote(token.idx):
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+            passive = _passive_with_agent(doc, token, speakers, entry)
+            if passive is not None:
+                out.append(passive)
             continue  # "it is believed that ...": no source
         content = _complement(token)
         # a belief inside reported speech ("said he did not know which ...")
@@ -162,6 +165,30 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
     # an intention inside reported speech ("said he wanted to ...") is part of it
     spans = [f.span for f in out if f.nested_ok]
     return [f for f in out if f.nested_ok or not any(s[0] <= f.cue_span[0] < s[1] for s in spans)]
+
+
+def _verb_by_syntax(token: Token) -> bool:
+    """"Trump claims that ...": a verb the tagger took for a plural noun, known
+    by its subject and clausal complement."""
+    if token.tag_ != "NNS":
+        return False
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "ccomp" in deps
+
+
+def _passive_with_agent(doc: Doc, verb: Token, speakers: Speakers, entry: SpeechVerb) -> _Found | None:
+    """"The plan was first reported by the Post": the agent is the source, the
+    passive subject the content."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    objs = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+    if not subjects or not objs or subjects[0].lower_ in ("it", "this", "that"):
+        return None
+    content = _trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+    if content is None:
+        return None
+    speaker = speakers.of(objs[0])
+    return _Found("indirect", content, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry) - 0.1, 0)
 
 
 def _learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[_Found]) -> list[_Found]:
@@ -274,6 +301,10 @@ def _complement(verb: Token) -> Span | None:
             if token.head.lemma_.lower() not in speech_verbs():
                 return _trim(doc, token.left_edge.i, token.right_edge.i + 1)
             break
+    for child in verb.rights:
+        # "said after the convention he would not ...": the parser's advcl
+        if child.dep_ == "advcl" and not any(c.dep_ == "mark" for c in child.children) and any(c.dep_ == "nsubj" for c in child.children):
+            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
     trailing = _trailing(verb) or _medial(verb)
     if trailing is not None:
         return trailing

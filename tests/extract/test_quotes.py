@@ -53,6 +53,9 @@ LAYOUTS = [
     ("transcript-credit", "LIND: Well, we will rebuild the pier before the summer.\nThe debate between Ana Lind and Tom Berg was broadcast on Monday.", "rebuild the pier", "indirect", "Lind", ":"),
     ("said-after-apposition", INTRO + '"We have no money left for the pier," Ana Lind, the mayor of the small harbour town of Port Wren, said on Monday.', "no money left", "direct", "Lind", "said"),
     ("headline-bar", '"We will rebuild the old bridge" \u2015 Ana Lind\n' + INTRO, "rebuild the old bridge", "direct", "Lind", None),
+    ("claims-that", INTRO + "But Lind claims that the harbour will reopen in May.", "the harbour will reopen in May", "indirect", "Lind", "claims"),
+    ("passive-by-agent", "The closure of the harbour was first reported by the Port Wren Gazette.", "The closure of the harbour", "indirect", "Gazette", "reported"),
+    ("said-adverbial-clause", "Ana Lind said after the meeting she would not reopen the harbour.", "she would not reopen the harbour", "indirect", "Lind", "said"),
     # cues learned from annotated news (attribution_cues.tsv)
     ("learned-called-X-Y", "Mayor Ana Lind called the storm damage a disaster for the fishing town.", "a disaster for the fishing town", "indirect", "Lind", "called"),
     ("learned-called-for", "Mayor Ana Lind called for a new harbour wall in Port Wren.", "a new harbour wall", "indirect", "Lind", "called"),
