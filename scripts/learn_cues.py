@@ -10,7 +10,7 @@ that are frequent and precise enough, with their counts and precision, so the
 extractor can use them and a linguist can read and prune them.
 
     python scripts/learn_cues.py ../shared/eval/train/polnear-train.jsonl \
-        [--limit N] [--min-count 4] [--min-precision 0.4]
+        [--limit N] [--min-count 3] [--min-precision 0.25]
 
 Nothing of the training text is written, only lemma statistics.
 """
@@ -32,8 +32,9 @@ OUT = ROOT / "newsgraph" / "lexicons" / "data" / "attribution_cues.tsv"
 HEADER = """\
 # Attribution cues learned from an annotated training set by scripts/learn_cues.py
 # (do not hand-edit the counts; prune or add rows freely: the extractor reads
-# lemma, pos and relation only).
-# lemma: the cue's head word; pos: VERB or NOUN; relation: where its content is
+# lemma, pos, relation and precision: a word's most precise relation present
+# wins, and precision scales the quote's confidence).
+# lemma: the cue's head word; pos: VERB, NOUN, ADP or AUX; relation: where its content is
 #   (a dependency label of the content's head below the cue, "prep:WORD" for the
 #   object of a preposition, "head" for the clause the cue hangs on: '..., X said')
 # gold: annotated attributions with a source, this cue and this relation; seen:
@@ -113,8 +114,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train")
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--min-count", type=int, default=4)
-    ap.add_argument("--min-precision", type=float, default=0.4)
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=0.25)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     from newsgraph.ingest import normalize

@@ -2,11 +2,15 @@
 
     reported clauses   a speech verb from the lexicon and its clausal
                        complement ("X said (that) ...", "..., X said",
-                       "X told Y ...", "according to X, ..."): indirect; with a
+                       "The plan, X said, ...", "X told Y ...", "according to
+                       X, ...", "... was reported by X"): indirect; with a
                        quoted fragment inside: one mixed quote
+    learned cues       cues learned from annotated news and credit lines
+                       ("Name: claim"), in ``learned_quotes``
     quoted passages    quote marks paired per paragraph (``quote_marks``); a
                        passage not inside a reported clause is a direct quote,
-                       cued by a speech verb after it ("...," he said), before
+                       cued by a speech verb after it ("...," he said; one
+                       quote around it: '"...," he said, "..."'), before
                        it (X said: "..."), a headline credit ("...": X, "..." -- X),
                        or by context: a passage continuing the previous
                        paragraph's open quote, or a sentence-initial passage
@@ -21,28 +25,25 @@ Everything works in doc coordinates; the pipeline maps the spans back.
 from __future__ import annotations
 
 import bisect
-import functools
-from dataclasses import dataclass
 
-from spacy.attrs import LEMMA
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from ..lexicons import SpeechVerb, attribution_cues, speech_verb_forms, speech_verbs
+from ..lexicons import SpeechVerb, speech_verbs
 from ..records import Entity, Quote, Span
-from .cue_relations import region, trim
+from .cue_relations import trim as _trim
+from .learned_quotes import colon_credits, learned
 from .quote_marks import Passage, find_passages
-from .speakers import Speaker, Speakers
+from .quote_parts import Found as _Found
+from .quote_parts import confidence as _confidence
+from .quote_parts import entry as _entry
+from .quote_parts import subject as _subject
+from .speakers import Speakers
 
 __all__ = ["extract_quotes"]
 
 _VERB_POS = frozenset({"VERB", "AUX"})
-_LEADING_SKIP = frozenset({"that", "whether", "if", ",", ":", "-", "\u2014", "\u2013"})
 _STOPS = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset({":", "-", "--", "\u2014", "\u2013", "\u2015"})
-#: verbs whose object is the hearer, never the speaker ("told reporters")
-_HEARER_OBJECT = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})
-_INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 #: a reported clause needs this many words of its own outside quote marks;
 #: fewer, and it is a direct quote cued by the verb
 _MIN_OWN_WORDS = 3
@@ -54,25 +55,6 @@ _AFTER_WINDOW = 8
 _AFTER_WINDOW_APPOSITION = 24
 _BEFORE_WINDOW = 12
 _BEFORE_WINDOW_NO_PUNCT = 3
-
-#: a credit line "Name: ..." names its speaker within this many characters
-_CREDIT_CHARS = 40
-_CREDIT_TYPES = frozenset({"PERSON", "ORG"})
-
-_CONFIDENCE = {"name": 0.92, "group": 0.8, "pronoun": 0.82, "unresolved": 0.45}
-
-
-@dataclass
-class _Found:
-    kind: str
-    span: Span
-    speaker: Speaker | None
-    cue: str | None
-    cue_span: Span | None
-    confidence: float
-    paragraph: int
-    #: may sit inside another quote's content (False: folded into it)
-    nested_ok: bool = True
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
@@ -88,7 +70,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     seen: set[Span] = set()
     reported = _reported(doc, verbs, speakers)
     taken = {f.cue_span[0] for f in reported}
-    for cand in reported + _learned(doc, speakers, taken, reported) + _colon_credits(doc, text, speakers, entities):
+    for cand in reported + learned(doc, speakers, taken, reported) + colon_credits(doc, text, speakers, entities):
         span, inside = _settle(text, cand.span, passages)
         if span is None or span in seen:
             continue
@@ -191,88 +173,6 @@ def _passive_with_agent(doc: Doc, verb: Token, speakers: Speakers, entry: Speech
     return _Found("indirect", content, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry) - 0.1, 0)
 
 
-def _learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[_Found]) -> list[_Found]:
-    """Cues learned from annotated news (``attribution_cues.tsv``): a word and
-    the relation that holds its content ("called X a liar", "talked about X",
-    "endorsed X"), for words the speech-verb rules did not already cue."""
-    cues = attribution_cues()
-    lemmas = _cue_lemma_hashes()
-    out: list[_Found] = []
-    # the lemma column first: Token objects only for the few candidates
-    for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
-        if lemma not in lemmas:
-            continue
-        token = doc[i]
-        entries = cues.get((token.lemma_.lower(), token.pos_))
-        if not entries or token.idx in taken or speakers.inside_quote(token.idx):
-            continue
-        for entry in entries:
-            span = region(token, entry.relation)
-            if span is not None:
-                break
-        else:
-            continue
-        source = _learned_source(token)
-        if source is None or _inside(token.idx, reported) or token.head.idx in taken:
-            continue  # no source; or a detail of a quote already found
-        speaker = speakers.of(source)
-        conf = _confidence(speaker, None) * (0.6 + 0.4 * entry.precision)
-        out.append(_Found("indirect", span, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0))
-    return out
-
-
-def _colon_credits(doc: Doc, text: str, speakers: Speakers, entities: list[Entity]) -> list[_Found]:
-    """Headline and transcript credits without quote marks: a line opening
-    with a named person or organisation and a colon ("Ana Lind: Harbour Will
-    Reopen in May", "LIND: Well, we will see")."""
-    # headlines confuse the tagger: the name is known by its last word
-    known = {e.name.split()[-1].lower(): e for e in entities if e.type in _CREDIT_TYPES}
-    out: list[_Found] = []
-    start = 0
-    for line in text.split("\n"):
-        colon = line.find(": ", 0, _CREDIT_CHARS)
-        if colon > 0 and len(line) - colon > 12 and known:
-            found = _colon_credit(doc, start, start + colon, start + len(line.rstrip()), known)
-            if found is not None:
-                out.append(found)
-        start += len(line) + 1
-    return out
-
-
-def _colon_credit(doc: Doc, start: int, colon: int, end: int, known: dict[str, Entity]) -> _Found | None:
-    name = doc.char_span(start, colon, alignment_mode="expand")
-    if name is None or not 0 < len(name) <= 4 or any(not t.is_title and not t.is_upper and not t.is_punct for t in name):
-        return None
-    entity = known.get(name[-1].lower_)
-    if entity is None:
-        return None
-    content = doc.char_span(colon + 2, end, alignment_mode="expand")
-    if content is None or len(content) < 3:
-        return None
-    span = trim(doc, content.start, content.end)
-    if span is None:
-        return None
-    speaker = Speaker(entity.id, entity.name, (start, colon), "name")
-    return _Found("indirect", span, speaker, ":", (colon, colon + 1), 0.6, 0)
-
-
-@functools.lru_cache(maxsize=1)
-def _cue_lemma_hashes() -> frozenset[int]:
-    return frozenset(hash_string(lemma) for lemma, _ in attribution_cues())
-
-
-def _inside(char: int, found: list[_Found]) -> bool:
-    return any(f.span[0] <= char < f.span[1] for f in found)
-
-
-def _learned_source(token: Token) -> Token | None:
-    if token.pos_ == "NOUN":  # "his claim that ...", "Trump's call for ..."
-        return next((c for c in token.children if c.dep_ == "poss"), None)
-    if token.pos_ == "ADP":  # "in a poll, ..."
-        return next((c for c in token.children if c.dep_ == "pobj"), None)
-    return _subject(token, inversion=False)
-
-
 def _infinitive(verb: Token) -> Span | None:
     """"X vowed to stay", "X told aides to leave": object and infinitive."""
     comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
@@ -281,10 +181,6 @@ def _infinitive(verb: Token) -> Span | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i]
     start = (objects[0] if objects else comps[0]).left_edge.i
     return _trim(doc=verb.doc, start=start, end=comps[0].right_edge.i + 1)
-
-
-def _entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:
-    return verbs.get(token.lemma_.lower()) or speech_verb_forms().get(token.lower_)
 
 
 def _complement(verb: Token) -> Span | None:
@@ -348,33 +244,6 @@ def _medial(verb: Token) -> Span | None:
     if before <= sent.start or after >= sent.end - 2 or doc[before].text != "," or doc[after].text != ",":
         return None
     return _trim(doc, sent.start, sent.end)
-
-
-def _trim(doc: Doc, start: int, end: int) -> Span | None:
-    while start < end and (doc[start].lower_ in _LEADING_SKIP or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != '"')):
-        end -= 1
-    if sum(1 for t in doc[start:end] if t.is_alpha) < 2:
-        return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-def _subject(verb: Token, inversion: bool) -> Token | None:
-    v = verb
-    for _ in range(3):
-        subjects = [c for c in v.children if c.dep_ == "nsubj"]
-        if subjects:  # the one nearest the verb: "..., the officials said"
-            return min(subjects, key=lambda c: abs(c.i - v.i))
-        if v.dep_ in _INHERIT_DEPS and v.head.i != v.i:
-            v = v.head
-        else:
-            break
-    if inversion and verb.lemma_.lower() not in _HEARER_OBJECT:
-        for child in verb.rights:
-            if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                return child
-    return None
 
 
 def _phrase_cue(doc: Doc, token: Token, entry: SpeechVerb, speakers: Speakers) -> _Found | None:
@@ -553,10 +422,3 @@ def _last_before(found: list[_Found], at: int) -> _Found | None:
     return best
 
 
-def _confidence(speaker: Speaker | None, entry: SpeechVerb | None) -> float:
-    base = _CONFIDENCE[speaker.how] if speaker is not None else 0.35
-    if speaker is not None and speaker.how != "unresolved" and not speaker.name:
-        base = 0.45
-    if entry is not None and not entry.cues_direct and entry.kind != "phrase":
-        base -= 0.12
-    return max(0.05, min(1.0, base))
