@@ -62,16 +62,19 @@ def test_learner_counts_cues_and_their_precision(nlp):
         "Tom Berg praised the fishermen of Port Wren for their work.",
     ]
 
-    def gold(text, content):
+    def gold(text, content, speaker):
         s = text.index(content)
-        return {"span": [s, s + len(content)], "cue": "praised"}
+        return {"span": [s, s + len(content)], "cue": "praised", "speaker": speaker}
 
     items = [
-        {"text": texts[0], "quotes": [gold(texts[0], "the new pier")]},
-        {"text": texts[1], "quotes": [gold(texts[1], "the fishermen of Port Wren for their work")]},
+        {"text": texts[0], "quotes": [gold(texts[0], "the new pier", "Ana Lind")]},
+        {"text": texts[1], "quotes": [gold(texts[1], "the fishermen of Port Wren for their work", "Tom Berg")]},
     ]
     examples = [(it, normalize(it["text"]), nlp(normalize(it["text"]).text)) for it in items]
     rows = _learner().learn(examples, min_count=2, min_precision=0.5)
     # two annotated of three seen: kept at 0.667; a stricter floor drops it
     assert ("praise", "VERB", "dobj", 2, 3, 0.667) in rows
     assert _learner().learn(examples, min_count=2, min_precision=0.7) == []
+    # an attribution without a source is not "who said what": not counted
+    items[1]["quotes"][0]["speaker"] = None
+    assert _learner().learn(examples, min_count=2, min_precision=0.5) == []
