@@ -1,7 +1,8 @@
 """Quoted passages: quote marks paired into spans, paragraph by paragraph.
 
 Works on the NLP text, where every double mark (straight, curly, German „…“,
-guillemets) is already ``"`` and every single one ``'``. Whether a mark opens or
+guillemets) is already ``"`` and every single one ``'``; the typewriter double
+``''…''`` (two single marks, a newspaper-archive habit) pairs like ``"``. Whether a mark opens or
 closes is read from its neighbours (a space before: opens; a space or
 punctuation after: closes), so reversed, German and French conventions pair
 alike. Marks never pair across a paragraph: a paragraph whose quote is still
@@ -47,6 +48,8 @@ def find_passages(text: str) -> list[Passage]:
     for n, line in enumerate(text.split("\n")):
         left_open = bool(out) and not out[-1].closed and out[-1].paragraph == n - 1
         found = _pair(line, start, n, '"') if '"' in line else []
+        if not found and "''" in line:
+            found = _pair(line, start, n, "''")
         if not found and "'" in line:
             found = _pair_single(line, start, n)
         if found and left_open and found[0].open_at == start + _indent(line):
@@ -61,32 +64,40 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _can_open(line: str, i: int) -> bool:
-    return (i == 0 or line[i - 1] in _OPEN_BEFORE) and i + 1 < len(line) and not line[i + 1].isspace()
+def _can_open(line: str, i: int, width: int = 1) -> bool:
+    return (i == 0 or line[i - 1] in _OPEN_BEFORE) and i + width < len(line) and not line[i + width].isspace()
 
 
-def _can_close(line: str, i: int) -> bool:
-    return i > 0 and not line[i - 1].isspace() and (i + 1 == len(line) or line[i + 1] in _CLOSE_AFTER or line[i + 1] in "\"'")
+def _can_close(line: str, i: int, width: int = 1) -> bool:
+    j = i + width
+    return i > 0 and not line[i - 1].isspace() and (j == len(line) or line[j] in _CLOSE_AFTER or line[j] in "\"'")
+
+
+def _marks(line: str, mark: str):
+    i = line.find(mark)
+    while i != -1:
+        yield i
+        i = line.find(mark, i + len(mark))
 
 
 def _pair(line: str, base: int, n: int, mark: str) -> list[Passage]:
+    """Pair ``mark`` (``"``, or the typewriter double ``''``) along one line."""
     out: list[Passage] = []
+    w = len(mark)
     opened: int | None = None
-    for i, ch in enumerate(line):
-        if ch != mark:
-            continue
+    for i in _marks(line, mark):
         if opened is None:
-            if _can_open(line, i):
+            if _can_open(line, i, w):
                 opened = i
-        elif _can_close(line, i):
-            if line[opened + 1 : i].strip():
-                out.append(_passage(line, base, n, opened, i))
+        elif _can_close(line, i, w):
+            if line[opened + w : i].strip():
+                out.append(_passage(line, base, n, opened, i, w))
             opened = None
-        elif _can_open(line, i):
+        elif _can_open(line, i, w):
             # two openers in a row: the first one was stray
             opened = i
-    if opened is not None and line[opened + 1 :].strip():
-        out.append(_passage(line, base, n, opened, None))
+    if opened is not None and line[opened + w :].strip():
+        out.append(_passage(line, base, n, opened, None, w))
     return out
 
 
@@ -110,9 +121,9 @@ def _pair_single(line: str, base: int, n: int) -> list[Passage]:
     return out
 
 
-def _passage(line: str, base: int, n: int, opened: int, closed: int | None) -> Passage:
+def _passage(line: str, base: int, n: int, opened: int, closed: int | None, width: int = 1) -> Passage:
     end = closed if closed is not None else len(line.rstrip())
-    s, e = opened + 1, end
+    s, e = opened + width, end
     while s < e and line[s].isspace():
         s += 1
     while e > s and line[e - 1].isspace():

@@ -2,11 +2,15 @@
 
     reported clauses   a speech verb from the lexicon and its clausal
                        complement ("X said (that) ...", "..., X said",
-                       "X told Y ...", "according to X, ..."): indirect; with a
+                       "The plan, X said, ...", "X told Y ...", "according to
+                       X, ...", "... was reported by X"): indirect; with a
                        quoted fragment inside: one mixed quote
+    learned cues       cues learned from annotated news and credit lines
+                       ("Name: claim"), in ``learned_quotes``
     quoted passages    quote marks paired per paragraph (``quote_marks``); a
                        passage not inside a reported clause is a direct quote,
-                       cued by a speech verb after it ("...," he said), before
+                       cued by a speech verb after it ("...," he said; one
+                       quote around it: '"...," he said, "..."'), before
                        it (X said: "..."), a headline credit ("...": X, "..." -- X),
                        or by context: a passage continuing the previous
                        paragraph's open quote, or a sentence-initial passage
@@ -21,24 +25,25 @@ Everything works in doc coordinates; the pipeline maps the spans back.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import SpeechVerb, speech_verb_forms, speech_verbs
+from ..lexicons import SpeechVerb, speech_verbs
 from ..records import Entity, Quote, Span
+from .cue_relations import trim as _trim
+from .learned_quotes import colon_credits, learned
 from .quote_marks import Passage, find_passages
-from .speakers import Speaker, Speakers
+from .quote_parts import Found as _Found
+from .quote_parts import confidence as _confidence
+from .quote_parts import entry as _entry
+from .quote_parts import subject as _subject
+from .speakers import Speakers
 
 __all__ = ["extract_quotes"]
 
 _VERB_POS = frozenset({"VERB", "AUX"})
-_LEADING_SKIP = frozenset({"that", "whether", "if", ",", ":", "-", "\u2014", "\u2013"})
 _STOPS = frozenset({".", "!", "?", ";"})
-_DASHES = frozenset({":", "-", "--", "\u2014", "\u2013"})
-#: verbs whose object is the hearer, never the speaker ("told reporters")
-_HEARER_OBJECT = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})
-_INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+_DASHES = frozenset({":", "-", "--", "\u2014", "\u2013", "\u2015"})
 #: a reported clause needs this many words of its own outside quote marks;
 #: fewer, and it is a direct quote cued by the verb
 _MIN_OWN_WORDS = 3
@@ -47,23 +52,9 @@ _MIN_FLOATING_WORDS = 4
 _MIN_UNCUED_WORDS = 8
 #: how far (tokens) a cue may sit after a closing / before an opening mark
 _AFTER_WINDOW = 8
+_AFTER_WINDOW_APPOSITION = 24
 _BEFORE_WINDOW = 12
 _BEFORE_WINDOW_NO_PUNCT = 3
-
-_CONFIDENCE = {"name": 0.92, "group": 0.8, "pronoun": 0.82, "unresolved": 0.45}
-
-
-@dataclass
-class _Found:
-    kind: str
-    span: Span
-    speaker: Speaker | None
-    cue: str | None
-    cue_span: Span | None
-    confidence: float
-    paragraph: int
-    #: may sit inside another quote's content (False: folded into it)
-    nested_ok: bool = True
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
@@ -77,7 +68,9 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     found: list[_Found] = []
     absorbed: set[int] = set()
     seen: set[Span] = set()
-    for cand in _reported(doc, verbs, speakers):
+    reported = _reported(doc, verbs, speakers)
+    taken = {f.cue_span[0] for f in reported}
+    for cand in reported + learned(doc, speakers, taken, reported) + colon_credits(doc, text, speakers, entities):
         span, inside = _settle(text, cand.span, passages)
         if span is None or span in seen:
             continue
@@ -94,6 +87,11 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             continue
         quote = _direct(doc, text, passage, verbs, speakers, found, previous)
         if quote is not None:
+            after = n + 1
+            if after < len(passages) and after not in absorbed and _interrupted(text, passage, passages[after], quote.cue_span):
+                # '"My hope," he said, "is that ..."': one quote around its cue
+                quote.span = (quote.span[0], passages[after].end)
+                absorbed.add(after)
             found.append(quote)
             previous = quote
     found.sort(key=lambda f: f.span)
@@ -122,15 +120,20 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
             if found is not None:
                 out.append(found)
             continue
-        if token.pos_ not in _VERB_POS or not token.tag_.startswith("VB"):
+        if not (token.pos_ in _VERB_POS and token.tag_.startswith("VB")) and not _verb_by_syntax(token):
             continue
         entry = _entry(verbs, token)
         if entry is None or entry.kind == "phrase" or speakers.inside_quote(token.idx):
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+            passive = _passive_with_agent(doc, token, speakers, entry)
+            if passive is not None:
+                out.append(passive)
             continue  # "it is believed that ...": no source
         content = _complement(token)
-        nested_ok = True
+        # a belief inside reported speech ("said he did not know which ...")
+        # is part of what was said, not a quote of its own
+        nested_ok = entry.kind != "cognition"
         if content is None and entry.infinitive:
             content, nested_ok = _infinitive(token), False
         if content is None:
@@ -146,6 +149,30 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
     return [f for f in out if f.nested_ok or not any(s[0] <= f.cue_span[0] < s[1] for s in spans)]
 
 
+def _verb_by_syntax(token: Token) -> bool:
+    """"Trump claims that ...": a verb the tagger took for a plural noun, known
+    by its subject and clausal complement."""
+    if token.tag_ != "NNS":
+        return False
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "ccomp" in deps
+
+
+def _passive_with_agent(doc: Doc, verb: Token, speakers: Speakers, entry: SpeechVerb) -> _Found | None:
+    """"The plan was first reported by the Post": the agent is the source, the
+    passive subject the content."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    objs = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+    if not subjects or not objs or subjects[0].lower_ in ("it", "this", "that"):
+        return None
+    content = _trim(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+    if content is None:
+        return None
+    speaker = speakers.of(objs[0])
+    return _Found("indirect", content, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry) - 0.1, 0)
+
+
 def _infinitive(verb: Token) -> Span | None:
     """"X vowed to stay", "X told aides to leave": object and infinitive."""
     comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
@@ -154,10 +181,6 @@ def _infinitive(verb: Token) -> Span | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < comps[0].i]
     start = (objects[0] if objects else comps[0]).left_edge.i
     return _trim(doc=verb.doc, start=start, end=comps[0].right_edge.i + 1)
-
-
-def _entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:
-    return verbs.get(token.lemma_.lower()) or speech_verb_forms().get(token.lower_)
 
 
 def _complement(verb: Token) -> Span | None:
@@ -174,7 +197,11 @@ def _complement(verb: Token) -> Span | None:
             if token.head.lemma_.lower() not in speech_verbs():
                 return _trim(doc, token.left_edge.i, token.right_edge.i + 1)
             break
-    trailing = _trailing(verb)
+    for child in verb.rights:
+        # "said after the convention he would not ...": the parser's advcl
+        if child.dep_ == "advcl" and not any(c.dep_ == "mark" for c in child.children) and any(c.dep_ == "nsubj" for c in child.children):
+            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
+    trailing = _trailing(verb) or _medial(verb)
     if trailing is not None:
         return trailing
     head = verb.head
@@ -203,31 +230,20 @@ def _trailing(verb: Token) -> Span | None:
     return _trim(doc, sent.start, comma)
 
 
-def _trim(doc: Doc, start: int, end: int) -> Span | None:
-    while start < end and (doc[start].lower_ in _LEADING_SKIP or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != '"')):
-        end -= 1
-    if sum(1 for t in doc[start:end] if t.is_alpha) < 2:
+def _medial(verb: Token) -> Span | None:
+    """"The museum, Mr. Bush said, celebrated ...": an attribution set off by
+    commas inside the sentence it reports; the content is the sentence."""
+    doc, sent = verb.doc, verb.sent
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if not subjects:
         return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-def _subject(verb: Token, inversion: bool) -> Token | None:
-    v = verb
-    for _ in range(3):
-        subjects = [c for c in v.children if c.dep_ == "nsubj"]
-        if subjects:  # the one nearest the verb: "..., the officials said"
-            return min(subjects, key=lambda c: abs(c.i - v.i))
-        if v.dep_ in _INHERIT_DEPS and v.head.i != v.i:
-            v = v.head
-        else:
-            break
-    if inversion and verb.lemma_.lower() not in _HEARER_OBJECT:
-        for child in verb.rights:
-            if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-                return child
-    return None
+    # the commas around "X said": the verb's own punctuation, or next to it
+    before, after = subjects[-1].left_edge.i, verb.right_edge.i
+    before -= doc[before].text != ","
+    after += doc[after].text != ","
+    if before <= sent.start or after >= sent.end - 2 or doc[before].text != "," or doc[after].text != ",":
+        return None
+    return _trim(doc, sent.start, sent.end)
 
 
 def _phrase_cue(doc: Doc, token: Token, entry: SpeechVerb, speakers: Speakers) -> _Found | None:
@@ -274,10 +290,15 @@ def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None
             end = p.end + (1 if p.closed else 0)
         inside.append(n)
         quoted += len(text[p.start : p.end].split())
-    # words of the clause's own before or between its passages; words only
-    # after the last one ('said "..." to the crowd') do not make it reported
-    last_end = max((passages[n].end for n in inside), default=end)
-    words = len(text[start:last_end].split())
+    # words of the clause's own before and between its passages; words after
+    # the last one count only when the first is a fragment inside the clause
+    # ('said that "a bomb" had gone off'), not a quoted sentence opening it
+    # ('said "the harbour will reopen" to the crowd': direct)
+    words = len(text[start:end].split())
+    if inside:
+        first = passages[inside[0]]
+        if first.open_at <= start + 1 and len(text[first.start : first.end].split()) >= _MIN_FLOATING_WORDS:
+            words = len(text[start : passages[inside[-1]].end].split())
     if inside and words - quoted < _MIN_OWN_WORDS:
         return None, []
     return (start, end), inside
@@ -290,7 +311,7 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
     words = len(text[p.start : p.end].split())
     if p.continues and previous is not None and previous.kind == "direct":
         return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
-    cue = _cue_after(doc, p, verbs) if p.closed else None
+    cue = _cue_after(doc, text, p, verbs) if p.closed else None
     if cue is None:
         cue = _cue_before(doc, p, verbs)
     if cue is not None:
@@ -313,17 +334,30 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
     return None
 
 
+def _interrupted(text: str, a: Passage, b: Passage, cue: Span | None) -> bool:
+    """Whether passage ``b`` resumes the sentence of ``a`` after the attribution
+    that cues ``a`` ('"...," he said, "..."'); after a full stop it is a new
+    quote (a follow-on quote, kept apart)."""
+    if cue is None or not a.closed or a.paragraph != b.paragraph or not a.close_at < cue[0] < b.open_at:
+        return False
+    between = text[a.close_at + 1 : b.open_at].strip()
+    return between.endswith(",") and len(between.split()) <= 12
+
+
 def _token_at(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None and len(span) else -1
 
 
-def _cue_after(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
+def _cue_after(doc: Doc, text: str, p: Passage, verbs) -> tuple[Token, bool] | None:
     """'"...," he said' / '"...," said X': a speech verb shortly after the close."""
     i = _token_at(doc, p.close_at) + 1
-    if i <= 0:
+    if i <= 0 or i >= len(doc):
         return None
-    for token in doc[i : i + _AFTER_WINDOW]:
+    # '"...," Jane Roe, the mayor of a town upriver, said': a quote ending on
+    # a comma (or ? !) waits longer for its verb, across the speaker's apposition
+    window = _AFTER_WINDOW_APPOSITION if text[p.close_at - 1] in ",?!" or doc[i].text == "," else _AFTER_WINDOW
+    for token in doc[i : i + window]:
         if token.text in _STOPS or '"' in token.text or "\n" in token.text:
             break
         entry = _entry(verbs, token)
@@ -388,10 +422,3 @@ def _last_before(found: list[_Found], at: int) -> _Found | None:
     return best
 
 
-def _confidence(speaker: Speaker | None, entry: SpeechVerb | None) -> float:
-    base = _CONFIDENCE[speaker.how] if speaker is not None else 0.35
-    if speaker is not None and speaker.how != "unresolved" and not speaker.name:
-        base = 0.45
-    if entry is not None and not entry.cues_direct and entry.kind != "phrase":
-        base -= 0.12
-    return max(0.05, min(1.0, base))

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues"]
 
 
 def key(text: str) -> str:
@@ -208,3 +208,24 @@ class Transliteration:
 def transliterations() -> tuple[Transliteration, ...]:
     """Letter patterns of untranslated transliterations: ``data/transliterations.tsv``."""
     return tuple(Transliteration(re.compile(row["pattern"]), row["language"]) for row in read_tsv("transliterations.tsv"))
+
+
+@dataclass(frozen=True)
+class AttributionCue:
+    lemma: str
+    #: VERB | NOUN | ADP | AUX: the cue word's part of speech
+    pos: str
+    #: where the content is (see ``extract.cue_relations``)
+    relation: str
+    #: share of the cue's occurrences that were attributions in training
+    precision: float
+
+
+@functools.lru_cache(maxsize=1)
+def attribution_cues() -> dict[tuple[str, str], tuple[AttributionCue, ...]]:
+    """(lemma, pos) -> its learned cues, the most precise relation first."""
+    out: dict[tuple[str, str], list[AttributionCue]] = {}
+    for row in read_tsv("attribution_cues.tsv"):
+        cue = AttributionCue(row["lemma"].lower(), row["pos"], row["relation"], float(row["precision"]))
+        out.setdefault((cue.lemma, cue.pos), []).append(cue)
+    return {k: tuple(sorted(v, key=lambda c: -c.precision)) for k, v in out.items()}

@@ -45,6 +45,22 @@ LAYOUTS = [
     ("insisted", "Ana Lind insisted that the harbour would reopen in May.", "the harbour would reopen in May", "indirect", "Lind", "insisted"),
     ("group", "Local officials said the bridge over the river was closed.", "the bridge over the river was closed", "indirect", "officials", "said"),
     ("mixed", "Ana Lind said that the harbour remains \u201cfully open\u201d for fishing boats.", "fully open\u201d for fishing boats", "mixed", "Lind", "said"),
+    ("mixed-fragment-first", 'Mayor Ana Lind said that "a storm" had destroyed the pier in Port Wren.', "had destroyed the pier", "mixed", "Lind", "said"),
+    ("typewriter-marks", INTRO + "''The harbour will reopen in May,'' said Ana Lind.", "harbour will reopen", "direct", "Lind", "said"),
+    ("medial-X-said", "The harbour, Ana Lind said, will reopen in May after the repairs.", "will reopen in May", "indirect", "Lind", "said"),
+    ("interrupted-by-cue", INTRO + '"The harbour," Ana Lind said, "will reopen in May after the repairs."', "will reopen in May", "direct", "Lind", "said"),
+    ("headline-credit-no-marks", "Lind: Harbour Will Reopen in May\nMayor Ana Lind said on Monday that the pier was safe.", "Harbour Will Reopen", "indirect", "Lind", ":"),
+    ("transcript-credit", "LIND: Well, we will rebuild the pier before the summer.\nThe debate between Ana Lind and Tom Berg was broadcast on Monday.", "rebuild the pier", "indirect", "Lind", ":"),
+    ("said-after-apposition", INTRO + '"We have no money left for the pier," Ana Lind, the mayor of the small harbour town of Port Wren, said on Monday.', "no money left", "direct", "Lind", "said"),
+    ("headline-bar", '"We will rebuild the old bridge" \u2015 Ana Lind\n' + INTRO, "rebuild the old bridge", "direct", "Lind", None),
+    ("claims-that", INTRO + "But Lind claims that the harbour will reopen in May.", "the harbour will reopen in May", "indirect", "Lind", "claims"),
+    ("passive-by-agent", "The closure of the harbour was first reported by the Port Wren Gazette.", "The closure of the harbour", "indirect", "Gazette", "reported"),
+    ("said-adverbial-clause", "Ana Lind said after the meeting she would not reopen the harbour.", "she would not reopen the harbour", "indirect", "Lind", "said"),
+    # cues learned from annotated news (attribution_cues.tsv)
+    ("learned-called-X-Y", "Mayor Ana Lind called the storm damage a disaster for the fishing town.", "a disaster for the fishing town", "indirect", "Lind", "called"),
+    ("learned-called-for", "Mayor Ana Lind called for a new harbour wall in Port Wren.", "a new harbour wall", "indirect", "Lind", "called"),
+    ("learned-talked-about", "Mayor Ana Lind talked about the storm damage in Port Wren on Monday.", "the storm damage", "indirect", "Lind", "talked"),
+    ("learned-accused-of", "Mayor Ana Lind accused the council of ignoring the fishermen.", "ignoring the fishermen", "indirect", "Lind", "accused"),
 ]
 
 
@@ -57,6 +73,37 @@ def test_layout(pipeline, case, text, content, kind, speaker, cue):
     if kind != "direct":
         # the reported clause, not the whole sentence
         assert not got_text.startswith(("Ana", "According", "Local", "that"))
+
+
+def test_quote_interrupted_by_its_cue_is_one_quote(pipeline):
+    found, _ = quotes(pipeline, INTRO + '"The harbour," Ana Lind said, "will reopen in May after the repairs."')
+    assert len(found) == 1 and found[0][1].startswith("The harbour") and found[0][1].endswith("repairs.")
+
+
+def test_quote_after_a_full_stop_is_a_follow_on_quote(pipeline):
+    found, _ = quotes(pipeline, INTRO + '"The pier is gone," Ana Lind said. "The town needs help from everyone in the region."')
+    assert [q[2] for q in found] == ["Ana Lind", "Ana Lind"] and [q[3] for q in found] == ["said", None]
+
+
+@pytest.mark.parametrize("text", [
+    "A: The harbour will reopen in May after the repairs.",
+    "Read more: The harbour will reopen in May after the repairs.",
+])
+def test_colon_lines_without_a_known_name_are_not_credits(pipeline, text):
+    found, _ = quotes(pipeline, text)
+    assert all(q[3] != ":" for q in found)
+
+
+def test_learned_cue_needs_a_source_and_is_not_nested(pipeline):
+    # no subject: not an attribution; inside a reported clause: part of it
+    found, _ = quotes(pipeline, "Called a disaster by many, the storm damage reached Port Wren. "
+                                "Ana Lind said the council had talked about the storm damage for weeks.")
+    assert [q[3] for q in found] == ["said"], found
+
+
+def test_belief_inside_reported_speech_is_part_of_it(pipeline):
+    found, _ = quotes(pipeline, "Ana Lind said the pier was unsafe and that she knew the harbour would stay closed.")
+    assert [q[3] for q in found] == ["said"], found
 
 
 def test_indirect_content_is_the_clause(pipeline):
@@ -140,6 +187,8 @@ def test_ids_in_text_order_and_confidence(pipeline):
     ('Open "without end\nnext line', ["without end"]),
     ("It's the voters' choice.", []),
     ("'Go home now,' he said.", ["Go home now,"]),
+    ("''Go home now,'' he said, ''and stay there.''", ["Go home now,", "and stay there."]),
+    ("The ''rock'n'roll'' years and the voters' choice.", ["rock'n'roll"]),
 ])
 def test_passages(text, expected):
     assert [text[p.start : p.end] for p in find_passages(text)] == expected

@@ -1,0 +1,70 @@
+"""What every quote finder shares: the candidate record, the source of a cue
+(its subject), the speech-verb entry of a token, and the confidence scale.
+
+Internal to the quotes stage (``quotes``, ``learned_quotes``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lexicons import SpeechVerb, speech_verb_forms
+from ..records import Span
+from .speakers import Speaker
+
+__all__ = ["Found", "subject", "entry", "confidence"]
+
+#: verbs whose object is the hearer, never the speaker ("told reporters")
+_HEARER_OBJECT = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})
+_INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+_CONFIDENCE = {"name": 0.92, "group": 0.8, "pronoun": 0.82, "unresolved": 0.45}
+
+
+@dataclass
+class Found:
+    kind: str
+    span: Span
+    speaker: Speaker | None
+    cue: str | None
+    cue_span: Span | None
+    confidence: float
+    paragraph: int
+    #: may sit inside another quote's content (False: folded into it)
+    nested_ok: bool = True
+
+
+def entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:
+    """The speech-verb entry of a token: by lemma, or by its inflected form
+    where the lemmatizer errs."""
+    return verbs.get(token.lemma_.lower()) or speech_verb_forms().get(token.lower_)
+
+
+def subject(verb: Token, inversion: bool) -> Token | None:
+    """The cue's subject, inherited over conj/xcomp/advcl; with ``inversion``
+    ('"...," said X') the noun after the verb."""
+    v = verb
+    for _ in range(3):
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:  # the one nearest the verb: "..., the officials said"
+            return min(subjects, key=lambda c: abs(c.i - v.i))
+        if v.dep_ in _INHERIT_DEPS and v.head.i != v.i:
+            v = v.head
+        else:
+            break
+    if inversion and verb.lemma_.lower() not in _HEARER_OBJECT:
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON") and child.ent_type_ not in ("DATE", "TIME"):
+                return child
+    return None
+
+
+def confidence(speaker: Speaker | None, cue: SpeechVerb | None) -> float:
+    """Higher for an explicit speech verb and a named speaker; lower for
+    beliefs and evidence, groups without a name, unresolved pronouns."""
+    base = _CONFIDENCE[speaker.how] if speaker is not None else 0.35
+    if speaker is not None and speaker.how != "unresolved" and not speaker.name:
+        base = 0.45
+    if cue is not None and not cue.cues_direct and cue.kind != "phrase":
+        base -= 0.12
+    return max(0.05, min(1.0, base))
