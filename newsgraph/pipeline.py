@@ -66,6 +66,8 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: G
 
 
 def _remap(items, ntext: NormalizedText) -> tuple:
+    if ntext.is_identity:  # the NLP read the original's offsets: nothing to map
+        return tuple(items)
     return tuple(_to_original(item, ntext) for item in items)
 
 

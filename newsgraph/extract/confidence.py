@@ -40,7 +40,8 @@ def adjust_confidence(items: Iterable[T], flags: Iterable[Flag], article_score: 
             if any(flag.span[0] < end and start < flag.span[1] for start, end in spans):
                 factor *= 1.0 - PENALTIES.get(flag.kind, 0.2)
         found = 1.0 if item.confidence is None else item.confidence
-        out.append(dataclasses.replace(item, confidence=round(found * factor, 3)))
+        adjusted = round(found * factor, 3)
+        out.append(item if adjusted == item.confidence else dataclasses.replace(item, confidence=adjusted))
     return tuple(out)
 
 

@@ -27,6 +27,7 @@ typical machine-translated one 0.6-0.8.
 from __future__ import annotations
 
 import functools
+import re
 import math
 from collections import defaultdict
 
@@ -59,6 +60,10 @@ def assess_quality(repairs: tuple[tuple[str, Span], ...], flags: list[Flag] | tu
     return Quality(score=quality_score(merged, n_words), flags=tuple(merged))
 
 
+_ALPHA_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}(?![^\W\d_])")
+_SUPERLATIVE = re.compile(r"\b[^\W\d_]{3,}est\b")
+
+
 def detect_noise(doc: Doc) -> list[Flag]:
     """Every noise flag the parsed text shows, in doc coordinates."""
     return merge_flags([*find_repetitions(doc), *find_foreign(doc), *find_garbled(doc)])
@@ -73,13 +78,17 @@ def find_repetitions(doc: Doc) -> list[Flag]:
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
         lowers = [t.lower_ for t in words]
+        if len(set(lowers)) == len(lowers):
+            continue  # no word said twice: no phrase can be
+        punct = [t.is_punct for t in words]
+        content = [t.is_alpha and not t.is_stop for t in words]
         runs: dict[int, list[int]] = {}  # start of a first copy -> [end of the last copy, copies]
         for n in range(_MAX_NGRAM, 1, -1):
             seen: dict[tuple[str, ...], int] = {}
             for i in range(len(words) - n + 1):
-                gram = tuple(lowers[i : i + n])
-                if any(w.is_punct for w in words[i : i + n]) or not any(w.is_alpha and not w.is_stop for w in words[i : i + n]):
+                if any(punct[i : i + n]) or not any(content[i : i + n]):
                     continue
+                gram = tuple(lowers[i : i + n])
                 prev = seen.get(gram)
                 if prev is not None and i >= prev + n and _plausible_gap(words[prev + n : i], n):
                     first = _run_start(prev, runs)
@@ -127,21 +136,22 @@ def find_foreign(doc: Doc) -> list[Flag]:
     lower-case words rare in English but common in a pivot language
     ("zusammenarbeit")."""
     patterns = transliterations()
+    english = english_frequencies()
     flags = []
-    for token in doc:
-        if not token.is_alpha or len(token) < 3:
-            continue
-        lower = token.lower_
-        english = english_frequencies().get(lower, 0.0)
-        if english >= _RARE_FREQUENCY:
+    # words straight from the text: no Token objects for the 95% English knows
+    for m in _ALPHA_WORD.finditer(doc.text):
+        word = m.group()
+        lower = word.lower()
+        frequency = english.get(lower, 0.0)
+        if frequency >= _RARE_FREQUENCY:
             continue
         lang = None
-        if english == 0:
+        if frequency == 0:
             lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
-        if lang is None and token.is_lower:
+        if lang is None and word.islower():
             lang = next((code for code in _PIVOT_LANGUAGES if zipf_frequency(lower, code) >= _COMMON_ELSEWHERE), None)
         if lang is not None:
-            flags.append(Flag("foreign", (token.idx, token.idx + len(token)), lang))
+            flags.append(Flag("foreign", (m.start(), m.end()), lang))
     return flags
 
 
@@ -187,6 +197,8 @@ def _misselected(doc: Doc) -> list[Flag]:
     """A selective modifier, as a superlative, on a head it does not take
     ("the fastest sentence"); the flag covers the clause from its verb to the head."""
     selects = garble().selects
+    if not any(_positive(w.lower()) in selects for w in _SUPERLATIVE.findall(doc.text)):
+        return []
     flags = []
     for token in doc:
         if token.dep_ != "amod" or token.tag_ != "JJS":  # comparatives and plain forms stray too often

@@ -68,6 +68,11 @@ class NormalizedText:
     #: the length-changing repairs made: (kind, original span)
     repairs: tuple[tuple[str, Span], ...] = ()
 
+    @property
+    def is_identity(self) -> bool:
+        """True when every offset of ``text`` is the same offset in the original."""
+        return self._starts is None
+
     def to_original(self, start: int, end: int) -> Span:
         """Map a ``[start, end)`` span of ``text`` to the original text."""
         if self._starts is None:
