@@ -77,16 +77,20 @@ def ingest_ray(sources: Iterable[str], out: str | os.PathLike, *, settings: Sett
     try:
         workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         tally = Tally(progress)
+        ctx = ray.data.DataContext.get_current()
+        saved = ctx.enable_progress_bars, ctx.target_max_block_size
         if files:
-            ctx = ray.data.DataContext.get_current()
             ctx.enable_progress_bars = False
             ctx.target_max_block_size = 1  # every chunk its own block: any idle actor can take it
             ds = ray.data.from_items([{"source": f} for f in files], override_num_blocks=len(files))
             ds = ds.flat_map(_read, fn_kwargs={"settings": settings, "published": published}, num_cpus=READ_CPUS)
             ds = ds.map_batches(extractor, batch_size=1, concurrency=workers, num_cpus=1,
                                 fn_constructor_kwargs={"settings": settings, "out": out, "version": extractor_version(settings)})
-            for row in ds.iter_rows():
-                tally.add(json.loads(row["result"]))
+            try:
+                for row in ds.iter_rows():
+                    tally.add(json.loads(row["result"]))
+            finally:
+                ctx.enable_progress_bars, ctx.target_max_block_size = saved
     finally:
         if own:
             ray.shutdown()
