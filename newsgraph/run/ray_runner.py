@@ -65,6 +65,7 @@ def ingest_ray(sources: Iterable[str], out: str | os.PathLike, *, settings: Sett
     (unless this process is already connected), ``auto`` joins the cluster
     this machine is part of, ``ray://HOST:10001`` connects as a client."""
     import ray
+    import ray.data
 
     settings = settings or Settings.load()
     started = time.perf_counter()

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from click.testing import CliRunner
+
+from newsgraph.cli import cli
 from newsgraph.run import ingest
 from newsgraph.run.local import extractor_version
 from newsgraph.run.parquet import ingest_parquet
@@ -119,3 +122,21 @@ def test_ray_and_local_processes_write_what_local_ingest_stores(tmp_path, ray_lo
     with KnowledgeBase(tmp_path / "loaded.db") as kb, KnowledgeBase(tmp_path / "local.db") as ref:
         for table in ("articles", "entities", "mentions", "events", "locations", "corpus_entities", "failures"):
             assert kb.count(table) == ref.count(table), table
+
+
+def cli_run(*args):
+    return CliRunner(env={"COLUMNS": "240"}).invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_ingest_out_then_load(tmp_path, worker_pipeline):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"n{i}", "text": f"Mayor Ilse Varga of Eastvale said the harbour reopened after {i + 2} days.",
+                                         "published": "2025-03-04"}) for i in range(3)), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli_run("ingest", str(src), "--out", str(out), "--workers", "1").exit_code == 0
+    assert sorted(p.name for p in (out / "articles").iterdir()) == ["day=2025-03-04"]
+    db = str(tmp_path / "kb.db")
+    result = CliRunner().invoke(cli, ["load", str(out), "--db", db])
+    assert result.exit_code == 0 and "3 new" in result.output
+    assert json.loads(cli_run("show", "n1", "--db", db, "--format", "json").output)["article"]["published"] == "2025-03-04"
+    assert "no newsgraph Parquet output" in CliRunner().invoke(cli, ["load", str(tmp_path / "in.jsonl"), "--db", db]).output
