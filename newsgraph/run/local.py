@@ -47,6 +47,7 @@ class IngestSummary:
     duplicate: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # extraction CPU time in the workers (Parquet runners)
 
     @property
     def rate(self) -> float:

@@ -78,7 +78,8 @@ _no_fetcher = contextlib.nullcontext
 def extract_chunk(pipeline, chunk: Mapping[str, Any], out: str, version: str) -> dict[str, Any]:
     """Extract one chunk with ``pipeline`` (through ``process_articles``, the
     one batch function) and write its rows under ``out``. Returns what the
-    runner tallies: the article keys written and the failures."""
+    runner tallies: the article keys written, the failures, the CPU seconds."""
+    cpu = time.process_time()
     items = json.loads(chunk["articles"])
     failures = [[x[1], x[2]] for x in items if x[0] == "error"]  # read errors, noted as read
     outcomes = process_articles(pipeline, [_article(x[1]) for x in items if x[0] == "article"])
@@ -100,7 +101,8 @@ def extract_chunk(pipeline, chunk: Mapping[str, Any], out: str, version: str) ->
     tag = f"part-{hashlib.sha1(str(chunk['source']).encode()).hexdigest()[:12]}-{int(chunk['chunk']):06d}.parquet"
     for (table, partition), rows in tables.items():
         _write(out, table, partition, tag, rows)
-    return {"source": chunk["source"], "chunk": int(chunk["chunk"]), "keys": keys, "failures": failures}
+    return {"source": chunk["source"], "chunk": int(chunk["chunk"]), "keys": keys, "failures": failures,
+            "cpu": time.process_time() - cpu}
 
 
 def _write(out: str, table: str, partition: str, name: str, rows: list[dict]) -> None:
@@ -135,6 +137,7 @@ class Tally:
                 self.seen.add(key)
                 self.summary.new += 1
         self.summary.failed.extend((o, r) for o, r in result["failures"])
+        self.summary.cpu_seconds += result.get("cpu", 0.0)
         self.tick(len(result["keys"]) + len(result["failures"]))
 
 
@@ -147,9 +150,10 @@ def _extract_task(chunk: Mapping[str, Any], out: str, version: str) -> dict[str,
 
 
 def ingest_parquet(sources: Iterable[str], out: str | os.PathLike, *, settings: Settings | None = None, workers: int | None = None,
-                   published: str | None = None, progress: Callable[[int], None] | None = None) -> IngestSummary:
+                   published: str | None = None, progress: Callable[[int], None] | None = None, chunk: int = CHUNK) -> IngestSummary:
     """Extract ``sources`` into Parquet under ``out`` with local worker
-    processes (the parent reads; the workers extract and write)."""
+    processes (the parent reads; the workers extract and write). ``chunk``:
+    articles per chunk (and per file); keep it for reruns into the same OUT."""
     from .local import _Engine
 
     settings = settings or Settings.load()
@@ -157,7 +161,7 @@ def ingest_parquet(sources: Iterable[str], out: str | os.PathLike, *, settings: 
     out = str(out)
     tally = Tally(progress)
 
-    chunks = (chunk for source in expand_any(sources) for chunk in read_chunks(source, settings, published=published))
+    chunks = (c for source in expand_any(sources) for c in read_chunks(source, settings, published=published, size=chunk))
     task = functools.partial(_extract_task, out=out, version=extractor_version(settings))
     with _Engine(settings, workers or os.cpu_count() or 1) as engine:
         for _, result in engine.map(chunks, task):

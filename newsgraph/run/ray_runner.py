@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable
 from ..ingest.filesystems import expand_any, is_remote
 from ..settings import Settings
 from .local import IngestSummary, extractor_version
+from .batch import CHUNK
 from .parquet import Tally, extract_chunk, read_chunks
 
 __all__ = ["ingest_ray", "ChunkExtractor"]
@@ -53,17 +54,19 @@ class ChunkExtractor:
         return {"result": results}
 
 
-def _read(row: dict[str, Any], settings: Settings, published: str | None) -> list[dict[str, Any]]:
-    return list(read_chunks(row["source"], settings, published=published))
+def _read(row: dict[str, Any], settings: Settings, published: str | None, size: int) -> list[dict[str, Any]]:
+    return list(read_chunks(row["source"], settings, published=published, size=size))
 
 
 def ingest_ray(sources: Iterable[str], out: str | os.PathLike, *, settings: Settings | None = None, workers: int | None = None,
                address: str | None = None, published: str | None = None, progress: Callable[[int], None] | None = None,
-               extractor: type = ChunkExtractor) -> IngestSummary:
+               extractor: type = ChunkExtractor, chunk: int = CHUNK) -> IngestSummary:
     """Extract ``sources`` into Parquet under ``out`` with a pool of
     ``workers`` Ray actors. ``address``: ``None`` starts Ray on this machine
     (unless this process is already connected), ``auto`` joins the cluster
-    this machine is part of, ``ray://HOST:10001`` connects as a client."""
+    this machine is part of, ``ray://HOST:10001`` connects as a client.
+    ``chunk``: articles per chunk (and per file); keep it for reruns into the
+    same OUT."""
     import ray
     import ray.data
 
@@ -84,7 +87,7 @@ def ingest_ray(sources: Iterable[str], out: str | os.PathLike, *, settings: Sett
             ctx.enable_progress_bars = False
             ctx.target_max_block_size = 1  # every chunk its own block: any idle actor can take it
             ds = ray.data.from_items([{"source": f} for f in files], override_num_blocks=len(files))
-            ds = ds.flat_map(_read, fn_kwargs={"settings": settings, "published": published}, num_cpus=READ_CPUS)
+            ds = ds.flat_map(_read, fn_kwargs={"settings": settings, "published": published, "size": chunk}, num_cpus=READ_CPUS)
             ds = ds.map_batches(extractor, batch_size=1, concurrency=workers, num_cpus=1,
                                 fn_constructor_kwargs={"settings": settings, "out": out, "version": extractor_version(settings)})
             try:
