@@ -35,7 +35,6 @@ __all__ = ["ingest", "reprocess", "IngestSummary", "extractor_version"]
 log = logging.getLogger(__name__)
 
 
-
 def extractor_version(settings: Settings) -> str:
     """What extracted a record: newsgraph's version and the spaCy pipeline."""
     return f"newsgraph-{__version__}+{settings.model}"
