@@ -1,4 +1,4 @@
-"""The knowledge-base commands: ingest, reprocess, watch, quotes, events,
+"""The knowledge-base commands: ingest, load, reprocess, watch, quotes, events,
 entities, entity, search, show, export. Thin shells over ``newsgraph.store``,
 ``newsgraph.run`` and ``newsgraph.export``; registered on the main group."""
 from __future__ import annotations
@@ -132,23 +132,59 @@ def _count_inputs(sources: tuple[str, ...]) -> int | None:
 @_command
 @click.argument("sources", nargs=-1, required=True)
 @DB
-@click.option("--workers", type=int, default=None, help="NLP worker processes (default: the number of CPUs).")
+@click.option("--workers", type=int, default=None, help="NLP worker processes, or Ray actors (default: the number of CPUs).")
 @click.option("--published", callback=check_date, metavar="DATE", help="Publication date for articles that carry none.")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
-def ingest(sources: tuple[str, ...], db: str, workers: int | None, published: str | None, model: str | None) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Worker processes on this machine, or a Ray cluster (needs --out).")
+@click.option("--address", default=None, metavar="auto|ray://HOST:PORT", help="The Ray cluster to join (default: start Ray here).")
+@click.option("--out", default=None, metavar="DIR", help="Write Parquet (one dataset per record kind, by day) here instead of --db; "
+              "a path or a pyarrow URI (s3://...). Merge it later with `newsgraph load DIR`.")
+def ingest(sources: tuple[str, ...], db: str, workers: int | None, published: str | None, model: str | None,
+           engine: str, address: str | None, out: str | None) -> None:
     """Extract SOURCES into the knowledge base; what it holds already is skipped.
 
     SOURCES are files, directories (recursive), globs, .txt, .html, .jsonl(.gz),
     .warc(.gz), and RSS/Atom feeds (files or http(s) URLs; linked pages are fetched).
+    With --out, SOURCES may also be pyarrow URIs (s3://bucket/news/).
     """
-    from .run.local import ingest as run_ingest
-
     settings = _settings(model)
-    summary = _run_with_progress("ingest", lambda tick: run_ingest(sources, db, settings=settings, workers=workers, published=published, progress=tick),
-                                 _count_inputs(sources))
+    if engine == "ray" and not out:
+        raise click.UsageError("--engine ray writes Parquet: give --out DIR (then `newsgraph load DIR --db ...`)")
+    if address and engine != "ray":
+        raise click.UsageError("--address needs --engine ray")
+    if out and engine == "ray":
+        from .run.ray_runner import ingest_ray
+
+        job = lambda tick: ingest_ray(sources, out, settings=settings, workers=workers, address=address, published=published, progress=tick)
+    elif out:
+        from .run.parquet import ingest_parquet
+
+        job = lambda tick: ingest_parquet(sources, out, settings=settings, workers=workers, published=published, progress=tick)
+    else:
+        from .run.local import ingest as run_ingest
+
+        job = lambda tick: run_ingest(sources, db, settings=settings, workers=workers, published=published, progress=tick)
+    summary = _run_with_progress("ingest", job, None if any("://" in s for s in sources) else _count_inputs(sources))
     _summary(summary)
     if summary.failed:
         sys.exit(1)
+
+
+@_command
+@click.argument("out", metavar="DIR")
+@DB
+def load(out: str, db: str) -> None:
+    """Merge the Parquet output of `ingest --out DIR` into the knowledge base
+    (articles it holds already are skipped, so loading twice adds nothing)."""
+    from .store.load import load as run_load
+
+    try:
+        summary = run_load(out, db)
+    except NewsgraphError as exc:
+        raise click.ClickException(str(exc)) from None
+    Console(stderr=True, highlight=False).print(
+        f"{summary.new} new, {summary.duplicate} already held, {len(summary.failed)} failures noted (table `failures`)")
 
 
 @_command

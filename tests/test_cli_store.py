@@ -75,3 +75,11 @@ def test_every_command_is_documented():
     section = README.read_text(encoding="utf-8").split("## Knowledge base", 1)[1]
     for cmd in COMMANDS:
         assert re.search(rf"newsgraph {cmd.name}\b", section), f"`newsgraph {cmd.name}` is not in README's Knowledge base section"
+
+
+def test_ingest_engine_flags(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", "x.jsonl", "--engine", "ray"])
+    assert result.exit_code == 2 and "--out" in result.output
+    result = CliRunner().invoke(cli, ["ingest", "x.jsonl", "--address", "auto", "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "--engine ray" in result.output
+

@@ -28,13 +28,11 @@ from ..records import Article
 from ..settings import Settings
 from ..store.db import article_key, connect
 from ..store.writer import Writer
+from .batch import CHUNK, Outcome, chunked as _chunked, process_articles
 
 __all__ = ["ingest", "reprocess", "IngestSummary", "extractor_version"]
 
 log = logging.getLogger(__name__)
-
-CHUNK = 16
-Outcome = tuple[str, Any]  # ("ok", record dict) | ("error", (origin, reason))
 
 
 def extractor_version(settings: Settings) -> str:
@@ -48,6 +46,7 @@ class IngestSummary:
     duplicate: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # extraction CPU time in the workers (Parquet runners)
 
     @property
     def rate(self) -> float:
@@ -67,20 +66,17 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _process(articles: Sequence[Article]) -> list[Outcome]:
-    from ..pipeline import process_batch
+    return process_articles(_pipeline, articles)
 
-    out: list[Outcome] = []
-    for result in process_batch(_pipeline.nlp, articles, _pipeline.settings):
-        if isinstance(result, ArticleError):
-            out.append(("error", (result.article_id, str(result))))
-        else:
-            out.append(("ok", result.to_dict()))
-    return out
+
+def _process_chunk(chunk: Sequence[tuple[Any, Article]]) -> list[Outcome]:
+    return _process([c[-1] for c in chunk])
 
 
 class _Engine:
-    """Maps chunks of articles to outcomes, in order: in this process for one
-    worker, else in a pool of spawned processes with a bounded window."""
+    """Maps chunks to ``task(chunk)`` (by default: articles to outcomes), in
+    order: in this process for one worker, else in a pool of spawned processes
+    (each loads the pipeline once) with a bounded window."""
 
     def __init__(self, settings: Settings, workers: int):
         self.settings = settings
@@ -96,16 +92,16 @@ class _Engine:
             ctx = mp.get_context("spawn")
             self.pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.settings,))
 
-    def map(self, chunks: Iterable[Sequence[Any]]) -> Iterator[tuple[Sequence[Any], list[Outcome]]]:
+    def map(self, chunks: Iterable[Any], task: Callable[[Any], Any] = _process_chunk) -> Iterator[tuple[Any, Any]]:
         if self.workers == 1:
             for chunk in chunks:
                 self._start()
-                yield chunk, _process([c[-1] for c in chunk])
+                yield chunk, task(chunk)
             return
         window: collections.deque = collections.deque()
         for chunk in chunks:
             self._start()
-            window.append((chunk, self.pool.apply_async(_process, ([c[-1] for c in chunk],))))
+            window.append((chunk, self.pool.apply_async(task, (chunk,))))
             if len(window) >= 2 * self.workers + 1:
                 done, res = window.popleft()
                 yield done, res.get()
@@ -125,17 +121,6 @@ class _Engine:
         if exc_type is not None and self.pool is not None:
             self.pool.terminate()
         self.close()
-
-
-def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 # ------------------------------------------------------------------ ingest
