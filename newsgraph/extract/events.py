@@ -91,7 +91,7 @@ def _attribute_attacks(kept: list[_Candidate]) -> None:
             if old.type != "ASSAULT" or old.actor is None or old.found.negated:
                 continue
             side = cand.target.country if cand.target is not None else None
-            if old.actor.country is not None and old.actor.country != side:
+            if side is None or old.actor.country != side:  # nobody attacks their own side
                 kept[i] = replace(cand, actor=old.actor)
             break
 
