@@ -34,10 +34,11 @@ FLOORS = {
     ("trnews", "locations", "f1"): 0.84,
     ("trnews", "locations", "acc161"): 0.90,
     ("seed", "events", "f1"): 0.9,
-    ("seed", "events", "actor_acc"): 0.85,
-    ("plover-gsr", "events", "r"): 0.74,
-    ("plover-gsr", "events", "actor_acc"): 0.88,
-    ("plover-gsr", "events", "target_acc"): 0.58,
+    ("seed", "events", "actor_acc"): 0.95,  # round 3 measured 1.0, target 0.857
+    ("seed", "events", "target_acc"): 0.8,
+    ("plover-gsr", "events", "r"): 0.75,  # round 3 measured 0.77 / 0.917 / 0.617
+    ("plover-gsr", "events", "actor_acc"): 0.9,
+    ("plover-gsr", "events", "target_acc"): 0.6,
     # issue 3, quotes (round 2 measured 0.964 / 0.964 and 0.706 / 0.634)
     ("seed", "quotes@0.3", "f1"): 0.95,
     ("seed", "quotes@0.3", "f1_with_speaker"): 0.95,

@@ -196,6 +196,12 @@ def _entity(head: Token, tokens: list[Token], index: EntityIndex, cues: EventCue
         return index.by_id.get(index.at[head.i])
     if head.lemma_.lower() in cues.sectors or head.lower_ in cues.sectors:
         return None
+    for prep in head.children:  # "NATO membership for Ukraine": the one it is for
+        if prep.dep_ == "prep" and prep.lower_ == "for" and head.pos_ == "NOUN":
+            pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            eid = index.at[pobj.i] if pobj is not None else None
+            if eid is not None and index.by_id[eid].type in ("GPE", "PERSON", "ORG"):
+                return index.by_id[eid]
     order = [t for t in tokens if t.dep_ in ("compound", "amod", "poss", "nmod")] + tokens
     for t in order:
         eid = index.at[t.i]

@@ -29,6 +29,8 @@ __all__ = ["extract_events"]
 _STATES = frozenset({"GPE", "ORG", "NORP", "FAC"})
 #: how many sentences apart two tellings of one event may be
 MERGE_WINDOW = 2
+#: how many sentences an attacker's campaign carries to an unattributed attack
+ATTACK_WINDOW = 3
 
 
 @dataclass
@@ -72,7 +74,26 @@ def extract_events(
             if cand is None or not _political(doc, cand, found, index, cues, domain):
                 continue
             _fold(kept, cand)
+    _attribute_attacks(kept)
     return [_record(i, c, quotes, dates, figures, locations) for i, c in enumerate(kept, 1)]
+
+
+def _attribute_attacks(kept: list[_Candidate]) -> None:
+    """"A Russian salvo killed ... An overnight attack also damaged ...": an
+    attack told with no attacker, shortly after one with an attacker, on the
+    same side, is the same campaign's; the attacker carries over."""
+    for i, cand in enumerate(kept):
+        if cand.type != "ASSAULT" or cand.actor is not None or cand.found.negated:
+            continue
+        for old in reversed(kept[:i]):
+            if cand.sent - old.sent > ATTACK_WINDOW:
+                break
+            if old.type != "ASSAULT" or old.actor is None or old.found.negated:
+                continue
+            side = cand.target.country if cand.target is not None else None
+            if side is None or old.actor.country != side:  # nobody attacks their own side
+                kept[i] = replace(cand, actor=old.actor)
+            break
 
 
 # ------------------------------------------------------------------ one trigger
@@ -283,6 +304,24 @@ def _same(a: Actor | None, b: Actor | None) -> bool | None:
 
 # ------------------------------------------------------------------ links
 
+def _placed(c: _Candidate, where: str | None, locations) -> Actor | None:
+    """People or things struck in a place are named by the place: "killed a
+    civilian in the Ukrainian capital" -> Kyiv; "damaged the infrastructure
+    ... in the Chernihiv region" -> Chernihiv. A place inside the target
+    phrase names it; for an attack on an unnamed target, the event's place."""
+    t = c.target
+    if t is None or t.entity is not None:
+        return t
+    if t.span is not None:
+        for loc in locations:
+            if any(t.span[0] <= m[0] and m[1] <= t.span[1] for m in loc.mentions):
+                return replace(t, name=loc.name, country=loc.country or t.country)
+    if c.type in ("ASSAULT", "COERCE") and t.country is None and where is not None:
+        loc = next(l for l in locations if l.id == where)
+        return replace(t, name=loc.name, country=loc.country)
+    return t
+
+
 def _record(i: int, c: _Candidate, quotes, dates, figures, locations) -> Event:
     lo, hi = c.span
     trig = c.trigger_span[0]
@@ -295,10 +334,11 @@ def _record(i: int, c: _Candidate, quotes, dates, figures, locations) -> Event:
         hits = [m for m in loc.mentions if lo <= m[0] and m[1] <= hi]
         if hits and (where is None or (inside and any(inside[0] <= m[0] < inside[1] for m in hits))):
             where = loc.id
+    target = _placed(c, where, locations)
     f = c.found
     confidence = 0.5 + 0.25 * (c.actor is not None) + 0.15 * (c.target is not None) - 0.1 * (f.modality is not None)
     return Event(
         id=f"v{i}", type=c.type, cameo=c.cameo, span=c.span, trigger_span=c.trigger_span, mode=c.mode,
-        actor=c.actor, target=c.target, location=where, date=date, negated=f.negated, modality=f.modality,
+        actor=c.actor, target=target, location=where, date=date, negated=f.negated, modality=f.modality,
         reported_by=reported, figures=figs, confidence=confidence,
     )

@@ -167,6 +167,68 @@ def test_links_quotes_dates_figures_locations(nlp):
     assert e.reported_by == "q1" and e.date == "2031-05-05" and e.figures == ("f1",) and e.location == "l1"
 
 
+def _place(text, name, phrase, country="BRD"):
+    at = text.index(phrase)
+    return Location(id="l1", name=name, country=country, feature="city", lat=None, lon=None,
+                    mentions=((at, at + len(phrase)),))
+
+
+def test_people_struck_in_a_place_are_named_by_the_place(nlp):
+    text = "A Syldavian missile killed two civilians in the Bordurian capital on Monday."
+    (e,) = events_of(nlp, text, locations=(_place(text, "Klow", "the Bordurian capital"),))[2]
+    assert e.target.name == "Klow" and e.target.country == "BRD" and e.target.sector == "civilians"
+
+
+def test_unnamed_target_of_an_attack_is_its_place(nlp):
+    text = "Syldavian troops shelled the power station and injured two people in the Klow region."
+    (e,) = events_of(nlp, text, locations=(_place(text, "Klow Oblast", "Klow"),))[2]
+    assert e.type == "ASSAULT" and e.target.name == "Klow Oblast"
+
+
+def test_a_named_target_keeps_its_name_over_the_place(nlp):
+    text = "Syldavian troops attacked President Karl Ottar in Klow."
+    (e,) = events_of(nlp, text, locations=(_place(text, "Klow", "Klow"),))[2]
+    assert "Ottar" in e.target.text and e.target.name != "Klow"
+
+
+def test_beneficiary_is_the_target_of_an_abstract_noun(nlp):
+    _, entities, evs = events_of(nlp, "Syldavia rejected NATO membership for Borduria on Monday.")
+    (e,) = [v for v in evs if v.type == "REJECT"]
+    assert "Borduria" in {x.name for x in entities if x.id == e.target.entity}
+
+
+def test_attacker_carries_to_an_unattributed_attack_nearby(nlp):
+    text = ("A Syldavian rocket salvo killed three civilians in Klow on Monday. "
+            "An overnight attack also damaged a bridge in the east of Borduria.")
+    evs = [e for e in events_of(nlp, text)[2] if e.type == "ASSAULT"]
+    assert len(evs) == 2 and evs[1].actor is not None and evs[1].actor.country == evs[0].actor.country
+
+
+def test_attacker_does_not_carry_far(nlp):
+    text = ("A Syldavian rocket salvo killed three civilians in Klow on Monday. The weather was mild. "
+            "Markets were calm. Schools stayed open. Trains ran late. "
+            "An overnight attack also damaged a bridge in the east of Borduria.")
+    evs = [e for e in events_of(nlp, text)[2] if e.type == "ASSAULT"]
+    assert all(e.actor is None for e in evs[1:])
+
+
+@pytest.mark.parametrize(
+    "text, kind, cameo",
+    [
+        ("Bordurian authorities imposed a curfew in the town of Klow.", "COERCE", "1723"),
+        ("President Karl Ottar declared martial law in Syldavia.", "COERCE", "1724"),
+        ("The Syldavian army imposed martial law in the north.", "COERCE", "1724"),
+        ("The union reiterated its demand that the Bordurian government raise wages.", "REQUEST", "10"),
+        ("The union renewed its demand for talks with the Bordurian government.", "REQUEST", "10"),
+        ("The rebels repeated their demand for the release of prisoners.", "REQUEST", "10"),
+        ("Bordurian police dispersed the protesters in Klow.", "COERCE", "175"),
+        ("Syldavian forces carried out ethnic cleansing against the Bordurian population.", "ASSAULT", "203"),
+    ],
+)
+def test_round_three_lexicon_rows(nlp, text, kind, cameo):
+    assert (kind, cameo) in {(e.type, e.cameo) for e in events_of(nlp, text)[2]}
+
+
 def test_lexicon_rows_are_well_formed():
     for word, entries in event_triggers().items():
         for t in entries:
