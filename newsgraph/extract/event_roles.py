@@ -78,8 +78,17 @@ def actor_of(tok: Token, verb: Token) -> Token | None:
     return None
 
 
+_NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def target_of(tok: Token, verb: Token, actor: Token | None) -> Token | None:
-    """The head token of the one acted on."""
+    """The head token of the one acted on; never a time or an amount ("on
+    Tuesday", "for 40 million euros")."""
+    found = _target_of(tok, verb, actor)
+    return None if found is not None and found.ent_type_ in _NOT_PARTICIPANTS else found
+
+
+def _target_of(tok: Token, verb: Token, actor: Token | None) -> Token | None:
     cands: list[Token] = []
     holders = [tok] if tok is verb else [tok, verb]
     for h in holders:

@@ -259,7 +259,10 @@ def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
     while top.dep_ == "xcomp" and (top.head.lemma_.lower() in cues.modality or top.head.lemma_.lower() in _NEGATORS):
         top = top.head
         carriers.append(top)
-    negated = any(_negated(t) for t in carriers)
+    # a noun's event is negated by its clause only as that clause's object
+    # ("did not hold talks"); "the offer did not cover inflation" and "not
+    # going back for a promise" still tell of an offer and a promise
+    negated = any(_negated(t) for t in carriers if t is tok or tok.pos_ == "VERB" or tok.dep_ in ("dobj", "attr", "oprd", "xcomp"))
     modality = None
     for t in carriers:
         lemma = t.lemma_.lower()
