@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 import spacy
 from spacy.language import Language
@@ -38,6 +39,34 @@ def hard_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: a wire-style dateline opening a line: "TBILISI, June 11 (Reuters) - ",
+#: "ROTTERDAM — ", "MILAN, May 16 (Newswire) - "
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)\n]{1,40}\))? ?[-\u2013\u2014]{1,2} ",
+    re.M,
+)
+
+
+@Language.component("newsgraph_datelines")
+def datelines(doc: Doc) -> Doc:
+    """A dateline is not part of the first sentence: "TBILISI, June 11 -
+    Georgia and Armenia agreed" must not make TBILISI the one who agreed.
+    Runs before the parser, which keeps boundaries that are already set."""
+    text = doc.text
+    if "-" not in text and "\u2014" not in text and "\u2013" not in text:
+        return doc
+    for m in DATELINE.finditer(text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+            # and the sentence it opens runs on past its first words
+            for token in doc[span.start + 1 : span.start + 4]:
+                if token.is_space or token.is_punct:
+                    break
+                token.is_sent_start = False
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
     """Load (once per process) the named spaCy pipeline with newsgraph's steps."""
@@ -45,6 +74,7 @@ def load_pipeline(name: str) -> Language:
     if "newsgraph_line_breaks" not in nlp.pipe_names:
         anchor = {"before": "parser"} if "parser" in nlp.pipe_names else ({"before": "senter"} if "senter" in nlp.pipe_names else {"first": True})
         nlp.add_pipe("newsgraph_line_breaks", **anchor)
+        nlp.add_pipe("newsgraph_datelines", after="newsgraph_line_breaks")
     return nlp
 
 

@@ -51,3 +51,21 @@ def test_pipeline_by_model_name_uses_the_alias():
 def test_headline_is_its_own_sentence(nlp):
     doc = nlp("Fatal attack in Lviv\nIn the night a drone hit a depot.")
     assert [s.text.strip() for s in doc.sents][0] == "Fatal attack in Lviv"
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("TBILISI, June 11 - Georgia and Armenia agreed on Wednesday to reopen the crossing.", "Georgia and Armenia agreed"),
+        ("MILAN, May 16 (Newswire) - Torrential rain killed at least 14 people.", "Torrential rain killed"),
+        ("ROTTERDAM \u2014 Dock workers extended their strike on Tuesday.", "Dock workers extended"),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(nlp, text, first):
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert len(sents) == 2 and sents[1].startswith(first)
+
+
+def test_a_dateline_is_never_a_speaker(pipeline):
+    record = pipeline("TBILISI, June 11 - Georgia and Armenia said on Wednesday that the crossing would reopen.")
+    assert record.quotes and all("TBILISI" not in (q.speaker_name or "") for q in record.quotes)
