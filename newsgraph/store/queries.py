@@ -144,10 +144,10 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
         row[f"events_as_{role}"] = _rows(conn.execute(
             f"SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.actor_text AS actor, v.target_text AS target"
             f" FROM events v JOIN articles a ON a.id = v.article_id WHERE v.{role}_corpus = ? ORDER BY v.day DESC, v.id LIMIT ?", (cid, limit)))
-    row["co_mentions"] = _rows(conn.execute(
-        "SELECT c.name, c.type, COUNT(DISTINCT o.article_id) AS articles FROM entities e"
-        " JOIN entities o ON o.article_id = e.article_id AND o.corpus_id != e.corpus_id JOIN corpus_entities c ON c.id = o.corpus_id"
-        " WHERE e.corpus_id = ? GROUP BY o.corpus_id ORDER BY articles DESC, c.id LIMIT ?", (cid, limit)))
+    row["co_mentions"] = _rows(conn.execute(  # precomputed by the writer: no join over the entities of every article
+        "SELECT c.name, c.type, x.articles FROM (SELECT b AS other, articles FROM co_mentions WHERE a = ?"
+        " UNION ALL SELECT a, articles FROM co_mentions WHERE b = ?) x JOIN corpus_entities c ON c.id = x.other"
+        " ORDER BY x.articles DESC, c.id LIMIT ?", (cid, cid, limit)))
     return row
 
 
