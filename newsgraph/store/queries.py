@@ -151,12 +151,30 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
     return row
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles matching ``query`` (every word), best first, with a snippet."""
-    return _rows(conn.execute(
-        "SELECT a.ref AS article, a.published, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-        (fts_query(query), limit, offset)))
+SEARCH_CANDIDATES = 2000  # the newest matches ranked by bm25; a common word matches a large share of the corpus
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
+           candidates: int = SEARCH_CANDIDATES) -> list[dict[str, Any]]:
+    """Articles matching ``query`` (every word), best first, with a snippet.
+
+    Ranking reads each match's document size, so it is bounded: bm25 orders
+    the ``candidates`` most recently stored matches (walking a doclist newest
+    first costs no lookups), and snippets are made for the returned rows only."""
+    match = fts_query(query)
+    cut = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                       (match, max(candidates, limit + offset) - 1)).fetchone()
+    ids = [r[0] for r in conn.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?",
+        (match, cut[0] if cut else 0, limit, offset))]
+    out = []
+    for rowid in ids:
+        row = conn.execute(
+            "SELECT a.ref AS article, a.published, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+            (match, rowid)).fetchone()
+        out.append(dict(row))
+    return out
 
 
 def articles(conn: sqlite3.Connection, *, source: str | None = None, since: str | None = None, until: str | None = None,
