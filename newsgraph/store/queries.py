@@ -17,6 +17,7 @@ from . import identity
 __all__ = ["resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+SEARCH_CANDIDATES = 2000  # full-text matches ordered per query: the most recently stored ones
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -62,7 +63,9 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str 
         where.append(f"(q.speaker_corpus IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE)" if ids else "q.speaker_name = ? COLLATE NOCASE")
         args += [*ids, speaker]
     if search:
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        # alone, a common word matches a large share of all quotes: sort only the most recently stored matches
+        bound = "" if speaker or since or until else f" ORDER BY rowid DESC LIMIT {max(SEARCH_CANDIDATES, limit + offset)}"
+        where.append(f"q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{bound})")
         args.append(fts_query(search))
     _date_filter("a.published", since, until, where, args)
     sql = ("SELECT a.ref AS article, a.published, COALESCE(c.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text AS quote,"
@@ -149,9 +152,6 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
         " UNION ALL SELECT a, articles FROM co_mentions WHERE b = ?) x JOIN corpus_entities c ON c.id = x.other"
         " ORDER BY x.articles DESC, c.id LIMIT ?", (cid, cid, limit)))
     return row
-
-
-SEARCH_CANDIDATES = 2000  # the newest matches ranked by bm25; a common word matches a large share of the corpus
 
 
 def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
