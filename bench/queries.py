@@ -84,6 +84,7 @@ def replicate(conn, target: int) -> None:
                      f" location_id, date, negated, reported_by, figures, confidence, date(day, '+{k * 7} days') FROM events WHERE id <= {vmax}")
         conn.execute("COMMIT")
     conn.execute("UPDATE corpus_entities SET n_articles = n_articles * ?, n_mentions = n_mentions * ?", (copies + 1, copies + 1))
+    conn.execute("UPDATE co_mentions SET articles = articles * ?", (copies + 1,))  # every copy names the same pairs
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')")
     conn.execute("ANALYZE")

@@ -156,6 +156,21 @@ UPDATE events SET day = COALESCE(date, (SELECT substr(a.published, 1, 10) FROM a
 CREATE INDEX events_type_day ON events(type, day DESC);
 CREATE INDEX events_day ON events(day DESC);
 """),
+    ("0006_co_mentions", """
+CREATE TABLE co_mentions (               -- corpus entities named in the same article, kept by the writer
+    a INTEGER NOT NULL,                  -- the smaller corpus entity id of the pair
+    b INTEGER NOT NULL,                  -- the larger
+    articles INTEGER NOT NULL,           -- how many articles name both
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX co_mentions_b ON co_mentions(b, articles);
+INSERT INTO co_mentions(a, b, articles)
+    SELECT x.corpus_id, y.corpus_id, COUNT(*)
+    FROM (SELECT DISTINCT article_id, corpus_id FROM entities WHERE corpus_id IS NOT NULL) x
+    JOIN (SELECT DISTINCT article_id, corpus_id FROM entities WHERE corpus_id IS NOT NULL) y
+      ON y.article_id = x.article_id AND y.corpus_id > x.corpus_id
+    GROUP BY x.corpus_id, y.corpus_id;
+"""),
 ]
 
 

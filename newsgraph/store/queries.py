@@ -17,6 +17,7 @@ from . import identity
 __all__ = ["resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+SEARCH_CANDIDATES = 2000  # full-text matches ordered per query: the most recently stored ones
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -62,7 +63,9 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str 
         where.append(f"(q.speaker_corpus IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE)" if ids else "q.speaker_name = ? COLLATE NOCASE")
         args += [*ids, speaker]
     if search:
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        # alone, a common word matches a large share of all quotes: sort only the most recently stored matches
+        bound = "" if speaker or since or until else f" ORDER BY rowid DESC LIMIT {max(SEARCH_CANDIDATES, limit + offset)}"
+        where.append(f"q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{bound})")
         args.append(fts_query(search))
     _date_filter("a.published", since, until, where, args)
     sql = ("SELECT a.ref AS article, a.published, COALESCE(c.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text AS quote,"
@@ -144,19 +147,34 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
         row[f"events_as_{role}"] = _rows(conn.execute(
             f"SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.actor_text AS actor, v.target_text AS target"
             f" FROM events v JOIN articles a ON a.id = v.article_id WHERE v.{role}_corpus = ? ORDER BY v.day DESC, v.id LIMIT ?", (cid, limit)))
-    row["co_mentions"] = _rows(conn.execute(
-        "SELECT c.name, c.type, COUNT(DISTINCT o.article_id) AS articles FROM entities e"
-        " JOIN entities o ON o.article_id = e.article_id AND o.corpus_id != e.corpus_id JOIN corpus_entities c ON c.id = o.corpus_id"
-        " WHERE e.corpus_id = ? GROUP BY o.corpus_id ORDER BY articles DESC, c.id LIMIT ?", (cid, limit)))
+    row["co_mentions"] = _rows(conn.execute(  # precomputed by the writer: no join over the entities of every article
+        "SELECT c.name, c.type, x.articles FROM (SELECT b AS other, articles FROM co_mentions WHERE a = ?"
+        " UNION ALL SELECT a, articles FROM co_mentions WHERE b = ?) x JOIN corpus_entities c ON c.id = x.other"
+        " ORDER BY x.articles DESC, c.id LIMIT ?", (cid, cid, limit)))
     return row
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-    """Articles matching ``query`` (every word), best first, with a snippet."""
-    return _rows(conn.execute(
-        "SELECT a.ref AS article, a.published, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-        (fts_query(query), limit, offset)))
+def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
+           candidates: int = SEARCH_CANDIDATES) -> list[dict[str, Any]]:
+    """Articles matching ``query`` (every word), best first, with a snippet.
+
+    Ranking reads each match's document size, so it is bounded: bm25 orders
+    the ``candidates`` most recently stored matches (walking a doclist newest
+    first costs no lookups), and snippets are made for the returned rows only."""
+    match = fts_query(query)
+    cut = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                       (match, max(candidates, limit + offset) - 1)).fetchone()
+    ids = [r[0] for r in conn.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?",
+        (match, cut[0] if cut else 0, limit, offset))]
+    out = []
+    for rowid in ids:
+        row = conn.execute(
+            "SELECT a.ref AS article, a.published, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+            (match, rowid)).fetchone()
+        out.append(dict(row))
+    return out
 
 
 def articles(conn: sqlite3.Connection, *, source: str | None = None, since: str | None = None, until: str | None = None,

@@ -7,6 +7,7 @@ article's ``key`` is UNIQUE, so running again adds only what is missing.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sqlite3
 from typing import Any, Iterable, Mapping
@@ -128,6 +129,8 @@ class Writer:
             cur.execute("UPDATE corpus_entities SET n_mentions = n_mentions + ?, n_articles = n_articles + ? WHERE id = ?",
                         (len(mentions), 0 if corpus in linked else 1, corpus))
             linked.add(corpus)
+        cur.executemany("INSERT INTO co_mentions(a, b, articles) VALUES (?, ?, 1) ON CONFLICT(a, b) DO UPDATE SET articles = articles + 1",
+                        _pairs(linked))
         quotes: dict[str, int] = {}
         for q in record.get("quotes", ()):
             s, e_ = _span(q.get("span"))
@@ -192,6 +195,9 @@ class Writer:
             per_corpus[corpus] = per_corpus.get(corpus, 0) + n
         cur.executemany("UPDATE corpus_entities SET n_articles = n_articles - 1, n_mentions = n_mentions - ? WHERE id = ?",
                         [(n, c) for c, n in per_corpus.items()])
+        pairs = _pairs(c for c in per_corpus if c is not None)
+        cur.executemany("UPDATE co_mentions SET articles = articles - 1 WHERE a = ? AND b = ?", pairs)
+        cur.executemany("DELETE FROM co_mentions WHERE a = ? AND b = ? AND articles <= 0", pairs)
         for table in ("events", "quotes", "figures", "locations", "dates", "flags", "mentions", "entities"):
             cur.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
 
@@ -226,6 +232,11 @@ class Writer:
         cur.executemany("INSERT OR IGNORE INTO corpus_aliases(alias_key, entity_id, alias) VALUES (?,?,?)",
                         [(identity.skeleton(a), cid, a) for a in {name, *e.get("aliases", ())} if identity.skeleton(a)])
         return cid
+
+
+def _pairs(corpus_ids: Iterable[int]) -> list[tuple[int, int]]:
+    """Every unordered pair of the distinct ids, smaller id first (the ``co_mentions`` key)."""
+    return list(itertools.combinations(sorted(set(corpus_ids)), 2))
 
 
 def _record_json(record: Mapping[str, Any]) -> str:

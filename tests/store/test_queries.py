@@ -64,3 +64,18 @@ def test_search_and_show(kb):
     record = kb.show("a1")
     assert record["article"]["text"].startswith("Ukrainian President") and record["quotes"][0]["speaker"] == "e1"
     assert kb.show("1")["article"]["id"] == "a1" and kb.show("zzz") is None
+
+
+def test_search_ranks_a_bounded_set_of_the_newest_matches(tmp_path):
+    from newsgraph.records import Article, Record
+    from newsgraph.store import queries
+
+    texts = ["The harbour strike strike strike closed the port of Velmora.",  # oldest, and the best match
+             *(f"Dockers in town {i} talked about a strike and about the weather for a long while." for i in range(5))]
+    with KnowledgeBase(tmp_path / "kb.db") as kb:
+        Writer(kb.conn, "t").write([Record(article=Article(f"s{i}", t, language="en")).to_dict() for i, t in enumerate(texts)])
+        ranked = queries.search(kb.conn, "strike", limit=3)
+        assert [h["article"] for h in ranked][0] == "s0" and len(ranked) == 3 and "[strike]" in ranked[0]["snippet"]
+        bounded = queries.search(kb.conn, "strike", limit=2, candidates=3)
+        assert len(bounded) == 2 and {h["article"] for h in bounded} <= {"s3", "s4", "s5"}  # ranked among the three newest
+        assert len(queries.search(kb.conn, "strike", limit=2, offset=5)) == 1  # paging past the bound still reaches every match
