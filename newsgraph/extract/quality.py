@@ -200,21 +200,20 @@ def parse_anomalies(group: list[SpacySpan]) -> list[tuple[Token, Token]]:
     """The tokens where the parse of one written sentence (the spaCy sentences
     it was split into) goes wrong, as (first, last) tokens: each tag pair
     English does not produce, each word left with the unclassified ``dep``
-    relation, each article the parser could not attach as a determiner, each split the parser made inside the sentence (twice when the
-    part starts lower-case), each part ending on a tag no clause ends on
-    ("the", "of", "and"), and each part with no verb at all."""
+    relation, each article the parser could not attach as a determiner, an
+    end on a tag no clause ends on ("the", "of", "and"), and each part with
+    no verb at all. (Splits inside a sentence are not counted: quotes,
+    brackets and colons make them in clean text.)"""
     dangling = garble().dangling
     hits: list[tuple[Token, Token]] = []
     for n, sent in enumerate(group):
         hits.extend((a, b) for a, b, _ in tag_anomalies(sent))
-        hits.extend((t, t) for t in sent if t.dep_ == "dep" or (t.lower_ in _ARTICLES and t.dep_ != "det"))
+        hits.extend((t, t) for t in sent if t.is_alpha and (t.dep_ == "dep" or (t.lower_ in _ARTICLES and t.dep_ != "det")))
         words = [t for t in sent if not (t.is_punct or t.is_space)]
         if not words:
             continue
-        if n > 0:
-            hits.extend([(words[0], words[0])] * (1 + (words[0].is_alpha and words[0].is_lower)))
         last = words[-1]
-        if ("ART" if last.lower_ in _ARTICLES else last.tag_) in dangling:
+        if n == len(group) - 1 and ("ART" if last.lower_ in _ARTICLES else last.tag_) in dangling:
             hits.append((last, last))
         if len(words) > 3 and not any(t.pos_ in ("VERB", "AUX") for t in words):
             hits.append((words[0], words[-1]))
