@@ -37,7 +37,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 from ..lexicons import garble, transliterations
 from ..records import Flag, Quality, Span
 
-__all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign", "find_garbled", "tag_anomalies", "merge_flags", "quality_score", "WEIGHTS"]
+__all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign", "find_garbled", "tag_anomalies", "parse_anomalies", "merge_flags", "quality_score", "WEIGHTS"]
 
 #: how much one flag of each kind lowers the article score
 WEIGHTS = {"repetition": 1.0, "garbled": 1.5, "foreign": 0.5, "hyphen-spacing": 0.5, "encoding": 0.25, "invisible": 0.0, "inconsistent-figures": 0.5}
@@ -45,7 +45,7 @@ WEIGHTS = {"repetition": 1.0, "garbled": 1.5, "foreign": 0.5, "hyphen-spacing": 
 _MAX_NGRAM = 4      # longest repeated phrase looked for, in tokens
 _MAX_GAP = 2        # words allowed between two copies ("and", "region")
 _COORDINATORS = frozenset({"and", "or"})
-_MIN_TAG_ANOMALIES = 2
+_MIN_ANOMALIES = 3     # parse anomalies that make a sentence garbled
 _ARTICLES = frozenset({"the", "a", "an"})
 _PIVOT_LANGUAGES = ("de",)  # languages machine translation often pivots through
 _COMMON_ELSEWHERE = 3.5     # Zipf frequency of a common word in a pivot language
@@ -183,14 +183,56 @@ def tag_anomalies(sent: SpacySpan) -> list[tuple[Token, Token, tuple[str, str]]]
 
 
 def _scrambled(doc: Doc) -> list[Flag]:
-    """Sentences with at least two adjacent tag pairs English does not produce."""
+    """Sentences whose parse shows ``_MIN_ANOMALIES`` anomalies (see
+    ``parse_anomalies``): scrambled word order leaves few impossible tag pairs
+    once the tagger re-tags the words, but it also leaves clauses the parser
+    cannot attach, splits and dangling ends."""
     flags = []
-    for sent in doc.sents:
-        hits = tag_anomalies(sent)
-        if len(hits) >= _MIN_TAG_ANOMALIES:
-            start, end = hits[0][0], hits[-1][1]
-            flags.append(Flag("garbled", (start.idx, end.idx + len(end)), "word order"))
+    for group in _written_sentences(doc):
+        hits = parse_anomalies(group)
+        if len(hits) >= _MIN_ANOMALIES:
+            start, end = min(a.idx for a, _ in hits), max(b.idx + len(b) for _, b in hits)
+            flags.append(Flag("garbled", (start, end), "word order"))
     return flags
+
+
+def parse_anomalies(group: list[SpacySpan]) -> list[tuple[Token, Token]]:
+    """The tokens where the parse of one written sentence (the spaCy sentences
+    it was split into) goes wrong, as (first, last) tokens: each tag pair
+    English does not produce, each word left with the unclassified ``dep``
+    relation, each article the parser could not attach as a determiner, an
+    end on a tag no clause ends on ("the", "of", "and"), and each part with
+    no verb at all. (Splits inside a sentence are not counted: quotes,
+    brackets and colons make them in clean text.)"""
+    dangling = garble().dangling
+    hits: list[tuple[Token, Token]] = []
+    for n, sent in enumerate(group):
+        hits.extend((a, b) for a, b, _ in tag_anomalies(sent))
+        hits.extend((t, t) for t in sent if t.is_alpha and (t.dep_ == "dep" or (t.lower_ in _ARTICLES and t.dep_ != "det")))
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        if not words:
+            continue
+        last = words[-1]
+        if n == len(group) - 1 and ("ART" if last.lower_ in _ARTICLES else last.tag_) in dangling:
+            hits.append((last, last))
+        if len(words) > 3 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            hits.append((words[0], words[-1]))
+    return hits
+
+
+def _written_sentences(doc: Doc):
+    """spaCy's sentences, joined where one does not end the written sentence
+    (no closing punctuation and no line break after it): a scrambled sentence
+    is often cut in two."""
+    group: list[SpacySpan] = []
+    for sent in doc.sents:
+        group.append(sent)
+        last = sent[-1]
+        if last.is_punct or last.is_space or "\n" in last.whitespace_ or last.i + 1 >= len(doc) or doc[last.i + 1].is_space:
+            yield group
+            group = []
+    if group:
+        yield group
 
 
 def _misselected(doc: Doc) -> list[Flag]:

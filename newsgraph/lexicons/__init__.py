@@ -184,18 +184,22 @@ class Garble:
     tag_pairs: frozenset[tuple[str, str]]
     #: selective modifier lemma -> the head lemmas it combines with
     selects: dict[str, frozenset[str]]
+    #: tags a clause does not end on (a determiner, preposition, conjunction)
+    dangling: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
 def garble() -> Garble:
     """Signals of a garbled clause: ``data/garble.tsv``."""
-    pairs, selects = set(), {}
+    pairs, selects, dangling = set(), {}, set()
     for row in read_tsv("garble.tsv"):
         if row["kind"] == "tags":
             pairs.add((row["first"], row["second"]))
         elif row["kind"] == "select":
             selects[row["first"].lower()] = frozenset(_split(row["second"].lower()))
-    return Garble(frozenset(pairs), selects)
+        elif row["kind"] == "end":
+            dangling.add(row["first"])
+    return Garble(frozenset(pairs), selects, frozenset(dangling))
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def _scramble(text, rng):
 
 INJECT = {"repetition": _repeat, "hyphen-spacing": _hyphen, "garbled": _scramble}
 #: floors on the measured precision and recall of each kind
-FLOORS = {"repetition": (0.9, 0.8), "hyphen-spacing": (0.95, 0.95), "garbled": (0.8, 0.05)}  # scrambles: see README, Trust signals
+FLOORS = {"repetition": (0.9, 0.8), "hyphen-spacing": (0.95, 0.95), "garbled": (0.8, 0.2)}  # scrambles: see README, Trust signals
 N = 20  # noisy copies per kind
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.confidence import adjust_confidence, filter_confidence, with_confidence
-from newsgraph.extract.quality import find_foreign, find_garbled, find_repetitions, merge_flags, quality_score, tag_anomalies
+from newsgraph.extract.quality import find_foreign, find_garbled, find_repetitions, merge_flags, parse_anomalies, quality_score, tag_anomalies
 from newsgraph.ingest import normalize
 from newsgraph.lexicons import read_tsv
 from newsgraph.records import Article, Event, Figure, Flag, Quality, Quote, Record
@@ -180,3 +180,21 @@ def test_seed_noise_items_are_all_flagged(seed_record, seed_gold):
     ]
     assert missed == []
     assert 0.0 < seed_record.quality.score < 1.0
+
+
+@pytest.mark.parametrize("row", [r for r in read_tsv("garble.tsv") if r["kind"] == "end"], ids=lambda r: r["first"])
+def test_dangling_end_examples_are_anomalies(nlp, row):
+    doc = nlp(row["example"])
+    last = [t for t in doc if not t.is_punct][-1]
+    assert (last, last) in parse_anomalies(list(doc.sents))
+
+
+def test_clean_sentence_has_no_parse_anomaly(nlp):
+    doc = nlp("The mayor of Marren said the bridge would reopen in the spring after the repairs.")
+    assert parse_anomalies(list(doc.sents)) == []
+
+
+def test_scramble_without_impossible_tag_pairs_is_garbled(nlp):
+    # the tagger re-tags these words into plausible pairs; the parse still fails
+    text = "Said from the regional a reserves own the for money council would come spokeswoman the port's."
+    assert "garbled" in kinds(find_garbled(nlp(text)))
