@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .errors import ArticleError, UnsupportedLanguage
 from .extract import extract_entities, extract_quotes
 from .extract.confidence import with_confidence
+from .extract.doc_cache import remember_text
 from .extract.dates import extract_dates
 from .extract.events import extract_events
 from .extract.figures import extract_figures
@@ -42,6 +43,7 @@ Result = Record | ArticleError
 def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: Gazetteer | None = None) -> Record:
     """All extractors over one parsed article, in the order their inputs need;
     then every span mapped to the original text. One line per stage."""
+    remember_text(doc, ntext.text)  # spaCy rebuilds doc.text on every read
     entities = extract_entities(doc)
     dates = extract_dates(doc, article.published, ntext.text)
     figures, figure_flags = extract_figures(doc, dates, ntext.text)

@@ -26,6 +26,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from .doc_cache import doc_text
 from ..records import DateRef
 from ..lexicons.quantities import number_words
 from .numbers import words_value
@@ -85,7 +86,7 @@ def extract_dates(doc: Doc, published: str | None = None, text: str | None = Non
     ``published``. ``text`` is ``doc.text`` when the caller has it (spaCy
     rebuilds it on each access)."""
     pub = parse_published(published)
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     pattern = _pattern()
     out: list[DateRef] = []
     covered = 0

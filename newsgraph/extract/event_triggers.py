@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .doc_cache import doc_text
 from ..lexicons.events import EventCues, Trigger, event_cues, event_triggers
 from .event_senses import in_name, wrong_particle
 
@@ -183,7 +184,7 @@ def headline_tokens(doc: Doc, max_words: int = 14) -> frozenset[int]:
     """Tokens of title lines ("Fatal attack in Kyiv"): a short line with no
     final stop restates an event the body tells in full."""
     out: set[int] = set()
-    text, pos = doc.text, 0
+    text, pos = doc_text(doc), 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons.events import EventCues, event_cues
 from ..records import Actor, DateRef, Entity, Event, Figure, Location, Quote
 from .event_roles import EntityIndex, actor_of, nominal_actor, phrase_actor, speaker_of, target_of
+from .doc_cache import sentences
 from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
 
@@ -68,7 +69,7 @@ def extract_events(
     skip = headline_tokens(doc)
     domain = report_domain(doc, cues)
     kept: list[_Candidate] = []
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences(doc)):
         for found in find_triggers(doc, sent, skip):
             cand = _candidate(doc, sent, n, found, index, cues)
             if cand is None or not _political(doc, cand, found, index, cues, domain):

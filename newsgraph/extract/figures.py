@@ -22,6 +22,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from .doc_cache import doc_text
 from ..lexicons import countries
 from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words, populated_places, units
 from ..records import DateRef, Figure, Flag
@@ -40,7 +41,7 @@ def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = 
     """Figures in ``doc`` in text order (ids ``f1``...), and an
     ``inconsistent-figures`` flag for each whole its parts exceed. ``text`` is
     ``doc.text`` when the caller has it (spaCy rebuilds it on each access)."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     date_spans = [d.span for d in dates]
     drafts: list[Draft] = []
     for q in find_quantities(text):

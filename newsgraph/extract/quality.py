@@ -36,6 +36,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 
 from ..lexicons import garble, transliterations
 from ..records import Flag, Quality, Span
+from .doc_cache import doc_text, sentences
 
 __all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign", "find_garbled", "tag_anomalies", "parse_anomalies", "merge_flags", "quality_score", "WEIGHTS"]
 
@@ -75,7 +76,7 @@ def find_repetitions(doc: Doc) -> list[Flag]:
     "in the Russia region in the Russia kept in the Russia". The flag runs from
     the first copy to the last."""
     flags = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         words = [t for t in sent if not t.is_space]
         lowers = [t.lower_ for t in words]
         if len(set(lowers)) == len(lowers):
@@ -139,7 +140,7 @@ def find_foreign(doc: Doc) -> list[Flag]:
     english = english_frequencies()
     flags = []
     # words straight from the text: no Token objects for the 95% English knows
-    for m in _ALPHA_WORD.finditer(doc.text):
+    for m in _ALPHA_WORD.finditer(doc_text(doc)):
         word = m.group()
         lower = word.lower()
         frequency = english.get(lower, 0.0)
@@ -225,7 +226,7 @@ def _written_sentences(doc: Doc):
     (no closing punctuation and no line break after it): a scrambled sentence
     is often cut in two."""
     group: list[SpacySpan] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         group.append(sent)
         last = sent[-1]
         if last.is_punct or last.is_space or "\n" in last.whitespace_ or last.i + 1 >= len(doc) or doc[last.i + 1].is_space:
@@ -239,7 +240,7 @@ def _misselected(doc: Doc) -> list[Flag]:
     """A selective modifier, as a superlative, on a head it does not take
     ("the fastest sentence"); the flag covers the clause from its verb to the head."""
     selects = garble().selects
-    if not any(_positive(w.lower()) in selects for w in _SUPERLATIVE.findall(doc.text)):
+    if not any(_positive(w.lower()) in selects for w in _SUPERLATIVE.findall(doc_text(doc))):
         return []
     flags = []
     for token in doc:

@@ -28,6 +28,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from .doc_cache import doc_text
 from ..lexicons import SpeechVerb, speech_verbs
 from ..records import Entity, Quote, Span
 from .cue_relations import trim as _trim
@@ -58,7 +59,7 @@ _BEFORE_WINDOW_NO_PUNCT = 3
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     passages = find_passages(text)
     quoted = [(p.open_at, (p.close_at + 1) if p.closed else p.end) for p in passages]
     speakers = Speakers(doc, entities, quoted)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doc_cache import doc_text
 from ..lexicons import gendered_words
 from ..records import Entity, Span
 
@@ -59,7 +60,7 @@ class Speakers:
 
     def __init__(self, doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]):
         self.doc = doc
-        self.text = doc.text  # built from the tokens on every access: once
+        self.text = doc_text(doc)  # built from the tokens on every access: once per doc
         self.by_token: dict[int, Entity] = {}
         #: entity id -> "m" | "f", from honorifics and gendered titles
         self.gender: dict[str, str] = {}
