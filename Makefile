@@ -34,11 +34,13 @@ score: $(STAMP)
 	  echo "== $$set"; $(BIN)/python ../shared/eval/score.py ../shared/eval/dev/$$set.jsonl --cmd "$(BIN)/newsgraph extract --format jsonl"; done
 
 # pinned, hash-checked dependencies (spaCy model included), then newsgraph itself
-$(STAMP): requirements/lock.txt pyproject.toml
+$(STAMP): requirements/lock.txt pyproject.toml newsgraph/web/basemap/package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	# country outlines for the web map (npm, from the lockfile; data only, no scripts)
+	npm ci --prefix newsgraph/web/basemap --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 # recompile the lock after editing requirements/main.in

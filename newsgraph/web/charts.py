@@ -1,6 +1,6 @@
 """Geometry for the server-rendered SVG charts: a timeline of events (stacked
-bars per day) and a world map of places (equirectangular, lat/lon graticule;
-no country outlines ship with the installed packages, so none are drawn).
+bars per day) and a world map of places (equirectangular, lat/lon graticule,
+country outlines from ``basemap``).
 Pure functions returning numbers and labels; the templates draw them."""
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
+
+from .basemap import country_paths
 
 __all__ = ["timeline", "world_map", "project"]
 
@@ -88,4 +90,4 @@ def world_map(points: Iterable[Mapping[str, Any]], *, width: int = 760, height: 
     for lat in range(-60, 61, 30):
         _, y = project(lat, 0, width, height)
         lines.append({"x1": 0, "y1": y, "x2": width, "y2": y, "cls": "parallel" if lat else "equator"})
-    return {"width": width, "height": height, "circles": circles, "lines": lines}
+    return {"width": width, "height": height, "circles": circles, "lines": lines, "countries": country_paths(width, height)}
