@@ -125,7 +125,8 @@ class Pipeline:
     """
 
     def __init__(self, settings: Settings | None = None, **overrides: Any):
-        self.settings = (settings or Settings.load()).replace(**overrides) if overrides else (settings or Settings.load())
+        settings = settings or Settings.load()
+        self.settings = settings.replace(**overrides) if overrides else settings
         self.nlp = load_pipeline(self.settings.model)
         self._gazetteer: Gazetteer | None = None
 

@@ -28,7 +28,8 @@ def _may_extend_title(token: Token, name_labels: dict[int, str]) -> bool:
         return False
     if token.lower_ in titles() or token.i in name_labels:
         return True
-    if token.text == "-" or token.lower_ in ("vice", "deputy", "acting", "former", "interim", "chief", "executive", "general"):
+    # words that qualify an office without naming one (title words themselves are in titles.tsv)
+    if token.text == "-" or token.lower_ in ("vice", "acting", "former", "interim"):
         return True
     # modifiers of the office: "union negotiator", "civil protection chief", "Foreign Minister"
     if token.pos_ in ("NOUN", "ADJ", "PROPN") and token.dep_ in ("compound", "amod", "nmod"):
