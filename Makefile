@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 score: $(STAMP)
-	@for set in seed plover-gsr polnear-dev trnews; do \
+	@for set in seed plover-gsr polnear-dev trnews trnews30; do \
 	  echo "== $$set"; $(BIN)/python ../shared/eval/score.py ../shared/eval/dev/$$set.jsonl --cmd "$(BIN)/newsgraph extract --format jsonl"; done
 
 # pinned, hash-checked dependencies (spaCy model included), then newsgraph itself
