@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..lexicons import countries, institutions, key, titles
+from ..lexicons import countries, gendered_words, honorifics, institutions, key, titles
 from ..records import Entity
 from .mentions import Mention, find_mentions
 from .titles import Office, find_descriptors, leads, office_of, title_after, title_before
@@ -46,7 +46,7 @@ class _Cluster:
 
 def extract_entities(doc: Doc) -> list[Entity]:
     mentions = [_person_after_title(doc, m) for m in find_mentions(doc)]
-    clusters = _cluster(mentions)
+    clusters = _cluster(doc, mentions)
     name_labels = {i: m.label for m in mentions for i in range(m.start, m.end)}
     for cluster in clusters:
         cluster.type = _vote_type(cluster)
@@ -65,7 +65,12 @@ def extract_entities(doc: Doc) -> list[Entity]:
 def _person_after_title(doc: Doc, m: Mention) -> Mention:
     """"Kremlin spokesman Dmitry Orlov" tagged ORG: a short name right after a
     title word ("spokesman", "President") names a person."""
-    if m.label == "PERSON" or m.start == 0 or not 1 <= m.n_tokens <= 3:
+    if m.label == "PERSON" or not 1 <= m.n_tokens <= 4:
+        return m
+    words = m.text.split()
+    if len(words) >= 2 and words[0].lower().rstrip(".") in honorifics() and all(w[:1].isupper() for w in words[1:]):
+        return dataclasses.replace(m, label="PERSON")  # "Dr Okafor" tagged ORG
+    if m.start == 0 or m.n_tokens > 3:
         return m
     prev = titles().get(doc[m.start - 1].lower_)
     if prev is None or prev.role == "domain" or countries().lookup(m.text) or institutions().get(m.key):
@@ -75,35 +80,41 @@ def _person_after_title(doc: Doc, m: Mention) -> Mention:
     return dataclasses.replace(m, label="PERSON")
 
 
-def _cluster(mentions: list[Mention]) -> list[_Cluster]:
-    """Group mentions: full person names anchor their surnames; countries and
-    known institutions group by their lexicon identity; the rest by name."""
-    lex_c, lex_i = countries(), institutions()
+def _cluster(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
+    """Group mentions: full person names anchor their surnames; "Mr Nath"
+    joins the one person of that surname ("Kamal Nath"); countries and known
+    institutions group by their lexicon identity; the rest by name."""
+    lex_c, lex_i, hon = countries(), institutions(), honorifics()
     person_keys = {m.key for m in mentions if m.label == "PERSON"}
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        first_seen.setdefault(m.key, m.start_char)
     anchors: dict[str, _Cluster] = {}  # full person name key -> cluster
     by_part: dict[str, list[str]] = defaultdict(list)  # name part -> anchor keys
-    full_names = sorted({m.key for m in mentions if m.label == "PERSON" and m.n_tokens >= 2}, key=lambda k: -len(k.split()))
-    for k in full_names:
-        # "De Wit" is the surname of "Marieke de Wit", not a person of its own
-        longer = [a for a in anchors if (" " + a).endswith(" " + k)]
-        if longer:
-            by_part[k].extend(longer)
-            continue
-        anchors[k] = _Cluster()
-        for part in k.split():
-            if len(part) > 1:
-                by_part[part].append(k)
+    # longest first; ties in order of appearance, then the name: never set order
+    full_names = sorted(
+        {m.key for m in mentions if m.label == "PERSON" and m.n_tokens >= 2},
+        key=lambda k: (-len(k.split()), first_seen[k], k),
+    )
+    addressed = [k for k in full_names if k.split()[0] in hon]  # "mr nath", "sir alex ferguson"
+    for k in [k for k in full_names if k.split()[0] not in hon]:
+        _anchor(k, anchors, by_part)
+    gender = _known_genders(doc, mentions, set(full_names))
+    joined = _join_addressed(addressed, anchors, gender)
+    for k in addressed:
+        if k not in joined:
+            _anchor(k, anchors, by_part)
     clusters: dict[str, _Cluster] = {k: c for k, c in anchors.items()}
     last_anchor_pos: dict[str, int] = {}
     for m in mentions:
         k = m.key
-        if k in anchors:
-            cid = k
-            last_anchor_pos[k] = m.start_char
+        if k in joined or k in anchors:
+            cid = joined.get(k, k)
+            last_anchor_pos[cid] = m.start_char
         elif k in by_part and (m.label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC") and not lex_c.is_demonym(k)):
             # a surname (or first name) of a full name in the article; with
             # two candidates ("Miller"), the one mentioned last before it
-            cands = by_part[k]
+            cands = [a for a in by_part[k] if _agrees(gender.get(a), _honorific_gender(doc, m))] or [f"name:{k}"]
             cid = max(cands, key=lambda a: last_anchor_pos.get(a, -1)) if len(cands) > 1 else cands[0]
         elif m.label == "GPE" or (k in lex_c.by_name and m.label != "PERSON"):
             code = lex_c.by_name.get(k)
@@ -119,6 +130,58 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
         clusters[cid].mentions.append(m)
         clusters[cid].labels[m.label] += 1
     return _merge_acronyms([c for c in clusters.values() if c.mentions])
+
+
+def _anchor(k: str, anchors: dict[str, _Cluster], by_part: dict[str, list[str]]) -> None:
+    # "De Wit" is the surname of "Marieke de Wit", not a person of its own
+    longer = [a for a in anchors if (" " + a).endswith(" " + k)]
+    if longer:
+        by_part[k].extend(longer)
+        return
+    anchors[k] = _Cluster()
+    hon = honorifics()
+    for part in k.split():
+        if len(part) > 1 and part not in hon:
+            by_part[part].append(k)
+
+
+def _join_addressed(addressed: list[str], anchors: dict[str, _Cluster], gender: dict[str, str]) -> dict[str, str]:
+    """"Mr Nath" -> "kamal nath" when exactly one person in the article has
+    that surname (or that whole name, "Sir Alex Ferguson") and the gender the
+    honorific tells does not contradict what is known of that person."""
+    hon = honorifics()
+    joined = {}
+    for k in addressed:
+        word, rest = k.split(" ", 1)
+        want = hon[word]
+        cands = [a for a in anchors if a == rest or a.endswith(" " + rest)]
+        cands = [a for a in cands if _agrees(gender.get(a), want)]
+        if len(cands) == 1:
+            joined[k] = cands[0]
+    return joined
+
+
+def _known_genders(doc: Doc, mentions: list[Mention], names: set[str]) -> dict[str, str]:
+    """Full-name key -> "m" | "f" from a gendered word right before one of its
+    mentions ("spokeswoman Jane Doe", "Mrs Jane Doe"); unknown stays out."""
+    words = gendered_words()
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.key not in names:
+            continue
+        g = words.get(m.key.split()[0]) or (words.get(doc[m.start - 1].lower_.rstrip(".")) if m.start > 0 else None)
+        if g is not None:
+            out.setdefault(m.key, g)
+    return out
+
+
+def _honorific_gender(doc: Doc, m: Mention) -> str | None:
+    """The gender an honorific right before a bare surname tells ("Mr" Brenner)."""
+    return honorifics().get(doc[m.start - 1].lower_.rstrip(".")) if m.start > 0 else None
+
+
+def _agrees(known: str | None, told: str | None) -> bool:
+    return known is None or told is None or known == told
 
 
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le"})
@@ -140,7 +203,7 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
         return clusters
     out = []
     for c in clusters:
-        forms = {m.text.replace(".", "") for m in c.mentions}
+        forms = sorted({m.text.replace(".", "") for m in c.mentions})
         target = next((long_names[f] for f in forms if f.isupper() and 2 <= len(f) <= 6 and f in long_names), None)
         if target is not None and target is not c and all(m.label in ("ORG", "FAC", "EVENT", "GPE") for m in c.mentions):
             target.mentions.extend(c.mentions)
@@ -209,32 +272,37 @@ def _add_missed_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> Non
     """Surnames the NER missed ("Later, Kovalenko flew home") and lower-cased
     ones ("discredit biden") join their person: a lower-cased one only when the
     word is used as a noun, not as "the brown" or "rice prices"."""
-    surnames: dict[str, _Cluster] = {}
-    for cluster in persons:
+    surnames: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in sorted(persons, key=lambda c: c.first):
         capitalised = [m for m in cluster.mentions if m.text[:1].isupper()]
         if capitalised:
-            surname = max(capitalised, key=lambda m: m.n_tokens).text.split()[-1]
+            surname = max(capitalised, key=lambda m: (m.n_tokens, -m.start_char)).text.split()[-1]
             if len(surname) > 2:
-                surnames[surname] = cluster
+                surnames[surname].append(cluster)
     if not surnames:
         return
     lowered = {s.lower(): c for s, c in surnames.items()}
+
+    def nearest(clusters: list[_Cluster], at: int) -> _Cluster:
+        # two people of one surname: the one mentioned last before the word
+        return max(clusters, key=lambda c: max((m.start_char for m in c.mentions if m.start_char < at), default=-1))
+
     for token in doc:
         if token.i in taken:
             continue
-        cluster = surnames.get(token.text)
-        if cluster is not None:
+        cands = surnames.get(token.text)
+        if cands is not None:
             if token.pos_ == "PROPN":
-                cluster.extra.append((token.idx, token.idx + len(token), token.text))
+                nearest(cands, token.idx).extra.append((token.idx, token.idx + len(token), token.text))
             continue
-        cluster = lowered.get(token.text)
-        if cluster is None or token.pos_ not in _LOWERCASE_POS:
+        cands = lowered.get(token.text)
+        if cands is None or token.pos_ not in _LOWERCASE_POS:
             continue
         if token.i > 0 and doc[token.i - 1].lower_ in _NO_DET_BEFORE:
             continue
         if token.dep_ in ("compound", "amod") or any(c.dep_ == "det" for c in token.children):
             continue
-        cluster.extra.append((token.idx, token.idx + len(token), token.text))
+        nearest(cands, token.idx).extra.append((token.idx, token.idx + len(token), token.text))
 
 
 def _add_descriptors(doc: Doc, persons: list[_Cluster], taken: set[int]) -> None:
@@ -278,7 +346,13 @@ def _canonical(cluster: _Cluster) -> str:
     if inst is not None and any(f == inst.name for f in forms):
         return inst.name
     capitalised = [f for f in forms if f[:1].isupper()] or forms
-    return max(capitalised, key=lambda f: (len(f.split()), f[:1].isupper() and not f.isupper(), len(f)))
+    hon = honorifics()
+
+    def core(f: str) -> int:  # words of the name itself: "Mr Nath" has one
+        words = f.split()
+        return len(words) - (words[0].lower().rstrip(".") in hon)
+
+    return max(capitalised, key=lambda f: (core(f), len(f.split()), f[:1].isupper() and not f.isupper(), len(f)))
 
 
 def _to_records(clusters: list[_Cluster]) -> list[Entity]:

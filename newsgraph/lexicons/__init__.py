@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "honorifics", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues"]
 
 
 def key(text: str) -> str:
@@ -168,6 +168,12 @@ class Doubling:
     doubles: frozenset[str]
     #: middle words of a reduplication ("back to back", "side by side")
     links: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def honorifics() -> dict[str, str | None]:
+    """Honorific -> the gender it tells ("m" | "f") or None: ``"mr"`` -> ``"m"``."""
+    return {row["word"].lower(): (None if row["gender"] == "-" else row["gender"]) for row in read_tsv("honorifics.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
