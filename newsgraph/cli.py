@@ -1,14 +1,14 @@
 """The command line: a thin shell over ``Pipeline`` and the readers."""
 from __future__ import annotations
 
-import json
 import logging
 import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
-from . import __version__, cli_serve, cli_store
+from . import __version__, cli_serve, cli_store, jsonout
 from .errors import ArticleError, ConfigError, NewsgraphError
 from .extract.confidence import filter_confidence
 from .ingest import read_paths
@@ -46,7 +46,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, mode
     newsgraph contract (one JSON object per article with --format jsonl).
     A bad article is reported on stderr and skipped; the exit status is then 1.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one line per error, for grep
     try:
         settings = Settings.load({"model": model}, config_path=config_path)
         pipeline = Pipeline(settings)
@@ -62,16 +62,16 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, mode
     for result in pipeline.pipe(read_paths(paths, settings, published=published)):
         if isinstance(result, ArticleError):
             failed += 1
-            err.print(f"[red]error[/red] {result}", highlight=False)
+            err.print(f"[red]error[/red] {escape(str(result))}", highlight=False)
             continue
         if min_confidence is not None:
             result = filter_confidence(result, min_confidence)
         if fmt == "text":
             print_report(result, out)
         elif fmt == "jsonl":
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(jsonout.dumps(result.to_dict()) + "\n")
         else:
-            sys.stdout.write(("\n" if first else ",\n") + json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            sys.stdout.write(("\n" if first else ",\n") + jsonout.dumps(result.to_dict(), indent=True))
         first = False
         sys.stdout.flush()
     if fmt == "json":
@@ -86,6 +86,10 @@ cli_serve.register(cli)  # serve
 
 
 def main() -> None:
+    # text as read may hold what no encoder writes (a lone surrogate): shown escaped, never a crash
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli()
     except NewsgraphError as exc:

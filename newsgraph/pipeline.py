@@ -77,36 +77,85 @@ def process_batch(
     nlp: Language, articles: Iterable[Article | ArticleError], settings: Settings, gazetteer: Gazetteer | None = None
 ) -> Iterator[Result]:
     """Records for ``articles`` in input order; an ``ArticleError`` (passed in,
-    or raised while processing one article) is yielded in its place."""
-    prepared: list[tuple[Article, NormalizedText, Language | None] | ArticleError] = []
+    or raised while processing one article) is yielded in its place.
+
+    Streams: articles are read ``settings.batch_size`` at a time and each
+    batch's records are yielded before the next batch is read, so a pipe held
+    open gets its records as they are done and memory stays flat. Nothing one
+    article raises reaches the batch: a failure in any stage (language,
+    normalisation, the parse, the extractors) becomes that article's error."""
+    batch: list[Article | ArticleError] = []
     for item in articles:
-        if not isinstance(item, ArticleError):
-            item = _checked_language(item, settings)
-        if isinstance(item, ArticleError):
-            prepared.append(item)
-            continue
-        # English goes through the batch; other configured languages one by one
-        other = None if item.language == "en" else load_pipeline(settings.model_for(item.language))
-        prepared.append((item, normalize(item.text), other))
-    texts = (p[1].text for p in prepared if not isinstance(p, ArticleError) and p[2] is None)
-    docs = nlp.pipe(texts, batch_size=settings.batch_size)
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            yield from _process_one_batch(nlp, batch, settings, gazetteer)
+            batch = []
+    if batch:
+        yield from _process_one_batch(nlp, batch, settings, gazetteer)
+
+
+def _process_one_batch(nlp: Language, batch: list[Article | ArticleError], settings: Settings, gazetteer: Gazetteer | None) -> Iterator[Result]:
+    prepared: list[tuple[Article, NormalizedText, Language | None] | ArticleError] = [
+        item if isinstance(item, ArticleError) else _guarded(_prepare, item, settings) for item in batch
+    ]
+    english = [p for p in prepared if not isinstance(p, ArticleError) and p[2] is None]
+    docs = iter(_parse_all(nlp, [p[1].text for p in english], [p[0].id for p in english], settings))
     for item in prepared:
         if isinstance(item, ArticleError):
             yield item
             continue
         article, ntext, other = item
-        doc = next(docs) if other is None else other(ntext.text)
+        doc = next(docs) if other is None else _guarded(lambda a, t: other(t), article, ntext.text)
+        if isinstance(doc, ArticleError):
+            yield doc
+            continue
+        yield _guarded(lambda a, d: build_record(a, d, ntext, gazetteer), article, doc)
+
+
+def _prepare(article: Article, settings: Settings) -> tuple[Article, NormalizedText, Language | None] | ArticleError:
+    """The text the NLP reads, the article's language, and the pipeline for
+    it (None: English, which goes through the batch)."""
+    ntext = normalize(article.text)
+    checked = _checked_language(article, ntext.text, settings)
+    if isinstance(checked, ArticleError):
+        return checked
+    other = None if checked.language == "en" else load_pipeline(settings.model_for(checked.language))
+    return checked, ntext, other
+
+
+def _parse_all(nlp: Language, texts: list[str], ids: list[str], settings: Settings) -> list[Doc | ArticleError]:
+    """Parse ``texts`` in one ``nlp.pipe``; if the batch fails, each text on
+    its own, so that only the text that breaks the parser fails."""
+    try:
+        return list(nlp.pipe(texts, batch_size=settings.batch_size))
+    except Exception:
+        log.warning("the parser failed on a batch of %d; parsing its articles one by one", len(texts))
+    out: list[Doc | ArticleError] = []
+    for text, article_id in zip(texts, ids):
         try:
-            yield build_record(article, doc, ntext, gazetteer)
-        except Exception as exc:  # one article's failure must not stop the batch
-            log.exception("extraction failed for %s", article.id)
-            yield ArticleError(article.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
+            out.append(nlp(text))
+        except Exception as exc:
+            log.exception("parsing failed for %s", article_id)
+            out.append(ArticleError(article_id, f"parsing failed: {exc.__class__.__name__}: {exc}"))
+    return out
 
 
-def _checked_language(article: Article, settings: Settings) -> Article | ArticleError:
-    """``article`` with its language set (given, else detected), or
-    ``UnsupportedLanguage`` when no spaCy pipeline is configured for it."""
-    language = language_code(article.language) or guess_language(article.text, settings.default_language)
+def _guarded(stage, article: Article, *args):
+    """``stage(article, *args)``, or the article's error when it raises."""
+    try:
+        return stage(article, *args)
+    except ArticleError as exc:
+        return exc
+    except Exception as exc:  # one article's failure must not stop the batch
+        log.exception("extraction failed for %s", article.id)
+        return ArticleError(article.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
+
+
+def _checked_language(article: Article, text: str, settings: Settings) -> Article | ArticleError:
+    """``article`` with its language set (given, else detected from ``text``,
+    the normalised copy), or ``UnsupportedLanguage`` when no spaCy pipeline is
+    configured for it."""
+    language = language_code(article.language) or guess_language(text, settings.default_language)
     if language != "en" and settings.model_for(language) is None:
         return UnsupportedLanguage(
             article.id,

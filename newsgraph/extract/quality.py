@@ -18,6 +18,10 @@ Flag kinds, one per phenomenon:
                       selective modifier on a head it never takes ("the
                       fastest sentence")
 * ``encoding``, ``invisible``  repairs made while normalising
+* ``unencodable``     a lone surrogate (an unpaired ``\ud800`` escape) the NLP
+                      read as U+FFFD (flagged by ``normalize``)
+* ``control``         control characters or terminal escape sequences the NLP
+                      read as spaces or not at all (flagged by ``normalize``)
 
 ``quality_score`` turns the flags into the article's 0..1 score: 1.0 means no
 noise found, and the score halves for every ~1.4 weighted flags per 100 words
@@ -41,7 +45,7 @@ from .doc_cache import doc_text, sentences
 __all__ = ["assess_quality", "detect_noise", "find_repetitions", "find_foreign", "find_garbled", "tag_anomalies", "parse_anomalies", "merge_flags", "quality_score", "WEIGHTS"]
 
 #: how much one flag of each kind lowers the article score
-WEIGHTS = {"repetition": 1.0, "garbled": 1.5, "foreign": 0.5, "hyphen-spacing": 0.5, "encoding": 0.25, "invisible": 0.0, "inconsistent-figures": 0.5}
+WEIGHTS = {"repetition": 1.0, "garbled": 1.5, "foreign": 0.5, "hyphen-spacing": 0.5, "encoding": 0.25, "invisible": 0.0, "unencodable": 0.25, "control": 0.25, "inconsistent-figures": 0.5}
 
 _MAX_NGRAM = 4      # longest repeated phrase looked for, in tokens
 _MAX_GAP = 2        # words allowed between two copies ("and", "region")

@@ -1,7 +1,8 @@
 """Bytes to text, the way news arrives: UTF-8 first, then a detected encoding.
 
-Binary data (NUL bytes, many control characters) is refused rather than
-decoded into noise. The decoded text is what ``Article.text`` holds; later
+Binary data (many NUL bytes or control characters) is refused rather than
+decoded into noise; a stray NUL in ordinary text is not binary, it is repaired
+for the NLP (``normalize``) and flagged. The decoded text is what ``Article.text`` holds; later
 repairs (``normalize``) never change it.
 """
 from __future__ import annotations
@@ -18,15 +19,26 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
 
+#: NUL bytes above this share of the first 8 KiB: binary (UTF-16 without a BOM
+#: is half NULs, images and archives are full of them; text has one at most)
+_MAX_NUL_SHARE = 0.01
+#: control characters (NUL included) above this share: binary
+_MAX_CONTROL_SHARE = 0.05
+#: one stray character is never enough, however short the text
+_MIN_COUNT = 1
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes, or more than 5% control characters in the first 8 KiB."""
+    """More than 1% NUL bytes or 5% control characters in the first 8 KiB
+    (and more than one of them)."""
     head = data[:8192]
-    if b"\x00" in head:
-        return True
     if not head:
         return False
+    nuls = head.count(b"\x00")
+    if nuls > max(_MIN_COUNT, len(head) * _MAX_NUL_SHARE):
+        return True
     controls = sum(1 for b in head if b in _CONTROL)
-    return controls / len(head) > 0.05
+    return controls > max(_MIN_COUNT, len(head) * _MAX_CONTROL_SHARE)
 
 
 def decode_bytes(data: bytes, article_id: str) -> str:

@@ -26,16 +26,18 @@ LANGUAGES = (
     "ENGLISH", "GERMAN", "FRENCH", "SPANISH", "ITALIAN", "PORTUGUESE", "DUTCH", "RUSSIAN", "UKRAINIAN",
     "POLISH", "TURKISH", "ARABIC", "PERSIAN", "HINDI", "CHINESE", "JAPANESE", "KOREAN", "INDONESIAN",
 )
-_SAMPLE = 2000  # characters the detector reads
+_SAMPLE = 2000  # characters of words the detector reads
+_WINDOW = 20000  # characters searched for those words: digits, markup and symbols are skipped
 _MIN_WORDS = 8
 _MIN_CONFIDENCE = 0.5
 
 
 def guess_language(text: str, default: str = "en") -> str:
     """ISO 639-1 code of ``text``'s language; ``default`` when the text is too
-    short to tell or the detector is unsure."""
-    sample = text[:_SAMPLE]
-    words = _WORD.findall(sample.lower())
+    short to tell or the detector is unsure. Only words count: a table of
+    figures or a run of digits before the prose does not hide its language."""
+    words = _WORD.findall(text[:_WINDOW].lower())
+    sample = _words_sample(words)
     if len(words) >= _MIN_WORDS and sum(1 for w in words if w in _ENGLISH) / len(words) >= _CLEARLY_ENGLISH:
         return "en"
     if len(words) < _MIN_WORDS and not _unspaced_script(sample):
@@ -46,6 +48,16 @@ def guess_language(text: str, default: str = "en") -> str:
     return best[0].language.iso_code_639_1.name.lower()
 
 
+def _words_sample(words: list[str]) -> str:
+    out, size = [], 0
+    for w in words:
+        out.append(w)
+        size += len(w) + 1
+        if size >= _SAMPLE:
+            break
+    return " ".join(out)
+
+
 def language_code(value: str | None) -> str | None:
     """``"en-US"``, ``"EN"``, ``"en_GB"`` -> ``"en"``."""
     if not value:
@@ -54,7 +66,7 @@ def language_code(value: str | None) -> str | None:
 
 
 def _unspaced_script(text: str) -> bool:
-    """Chinese or Japanese: long texts with few spaces, which the word count misses."""
+    """Chinese or Japanese: many letters and few spaces, which the word count misses."""
     return len(text) >= 20 and text.count(" ") < len(text) / 20
 
 

@@ -11,7 +11,12 @@ the original with ``NormalizedText.to_original``. What changes:
   the doubling is certain noise (not "had had", "that that": see
   ``lexicons/data/doubling.tsv``);
 * mojibake (``Ã©`` for ``é``, ``â€™`` for ``’``) repaired word by word with ftfy;
-* soft hyphens and zero-width characters dropped.
+* soft hyphens and zero-width characters dropped;
+* text no encoder can write (lone surrogates from ``\ud800`` escapes in
+  scraped JSON) becomes U+FFFD, one for one, flagged ``unencodable``;
+* control characters (NUL, backspace, ...) become spaces, one for one, and
+  terminal escape sequences (``ESC[31m``) are dropped, flagged ``control``:
+  the article is read, not refused, and ``Article.text`` keeps them.
 
 Length-changing edits are recorded as ``(start, end, replacement)`` triples on
 the original; the map is built only when there is at least one. Each repair is
@@ -20,6 +25,7 @@ both copies of ``minerals minerals``), which may be wider than the edit.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -43,7 +49,13 @@ _SPACES = {c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u20
 _LINES = {"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\r": "\n"}
 _ONE_FOR_ONE = str.maketrans({**_QUOTES, **_SPACES, **_LINES})
 
+# one-for-one repairs that are flagged: what no encoder can write, and controls
+_UNENCODABLE = re.compile("[\ud800-\udfff]+")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]+")
+
 # length-changing repairs, each a (kind, pattern, replacement) triple
+# a terminal escape sequence: CSI ("ESC[1;31m"), OSC ("ESC]0;title BEL"), or ESC + one char
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _DROP = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # "high -ranking", "Pro -quo", "Russian -occupied": a space before a hyphen inside a word
 _SPACED_HYPHEN = re.compile(r"[^\W\d_]+( +-)[^\W\d_]+")
@@ -55,7 +67,7 @@ _COORDINATORS = frozenset({"and", "or"})
 # candidate mojibake: a word holding a character typical of UTF-8 read as Latin-1/cp1252
 _MOJIBAKE_WORD = re.compile(r"\S*[\u00c2\u00c3\u00c5\u00c6\u00d0\u00d1\u00e2\u00ef\u00f0][\u0080-\u02ff\u2010-\u203a\u20ac\u2122]\S*")
 
-REPAIR_KINDS = ("hyphen-spacing", "repetition", "encoding", "invisible")
+REPAIR_KINDS = ("hyphen-spacing", "repetition", "encoding", "invisible", "unencodable", "control")
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,13 @@ class NormalizedText:
 def normalize(original: str) -> NormalizedText:
     """Return the text the NLP should read, with a map back to ``original``."""
     same_length = original.translate(_ONE_FOR_ONE)
+    flagged: list[tuple[str, Span]] = []  # one-for-one repairs a reader is told of
     edits: list[tuple[int, int, str, str, Span | None]] = []
+    if "\x1b" in same_length:
+        for m in _ESCAPE_SEQUENCE.finditer(same_length):
+            edits.append((m.start(), m.end(), "", "control", None))
+    same_length = _one_for_one(same_length, _UNENCODABLE, "\ufffd", "unencodable", flagged)
+    same_length = _one_for_one(same_length, _CONTROL, " ", "control", flagged)
     for m in _DROP.finditer(same_length):
         edits.append((m.start(), m.end(), "", "invisible", None))
     if " -" in same_length:
@@ -108,8 +126,25 @@ def normalize(original: str) -> NormalizedText:
             if fixed != m.group():
                 edits.append((m.start(), m.end(), fixed.translate(_ONE_FOR_ONE), "encoding", None))
     if not edits:
-        return NormalizedText(original, same_length)
-    return _apply(original, same_length, edits)
+        return NormalizedText(original, same_length, repairs=tuple(flagged))
+    ntext = _apply(original, same_length, edits)
+    if not flagged:
+        return ntext
+    return dataclasses.replace(ntext, repairs=tuple(sorted(ntext.repairs + tuple(flagged), key=lambda r: (r[1], r[0]))))
+
+
+def _one_for_one(text: str, pattern: re.Pattern, char: str, kind: str, flagged: list[tuple[str, Span]]) -> str:
+    """Every run of ``pattern`` replaced by as many ``char``: offsets stay."""
+    if pattern.search(text) is None:
+        return text
+    pieces, pos = [], 0
+    for m in pattern.finditer(text):
+        pieces.append(text[pos : m.start()])
+        pieces.append(char * (m.end() - m.start()))
+        flagged.append((kind, m.span()))
+        pos = m.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _spaced_hyphens(text: str) -> list[re.Match]:

@@ -15,7 +15,7 @@ from typing import IO, Any, Iterable, Iterator, Mapping
 from ..errors import ArticleError, ArticleTooLarge, BinaryInput, EmptyArticle, MalformedRecord
 from ..records import Article
 from ..settings import Settings
-from .decode import decode_bytes
+from .decode import decode_bytes, looks_binary
 from .html import html_to_text
 
 __all__ = ["read_paths", "read_path", "read_stdin", "article_from_bytes", "article_from_mapping", "make_article"]
@@ -126,8 +126,8 @@ def article_from_bytes(data: bytes, article_id: str, settings: Settings, *, html
 
 def make_article(article_id: str, text: str, settings: Settings, *, meta: dict | None = None, **fields: Any) -> Article:
     """Validate ``text`` and build the ``Article``; raises ``ArticleError``."""
-    if "\x00" in text:
-        raise BinaryInput(article_id, "NUL characters in the text")
+    if "\x00" in text and looks_binary(text[:8192].encode("utf-8", "surrogatepass")):
+        raise BinaryInput(article_id, "NUL characters throughout the text")
     _check_size(text.encode("utf-8", "surrogatepass"), article_id, settings)
     if not text.strip():
         raise EmptyArticle(article_id)

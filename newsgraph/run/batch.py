@@ -26,8 +26,11 @@ def process_articles(pipeline, articles: Sequence[Article | ArticleError]) -> li
     for result in process_batch(pipeline.nlp, articles, pipeline.settings, pipeline.gazetteer):
         if isinstance(result, ArticleError):
             out.append(("error", (result.article_id, str(result))))
-        else:
+            continue
+        try:
             out.append(("ok", result.to_dict()))
+        except Exception as exc:  # one article's failure must not stop the batch
+            out.append(("error", (result.article.id, f"{result.article.id}: cannot be serialised: {exc.__class__.__name__}: {exc}")))
     return out
 
 

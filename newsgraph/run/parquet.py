@@ -66,10 +66,10 @@ def read_chunks(source: str, settings: Settings, *, published: str | None = None
                 seen.add(key)
                 batch.append(["article", item.to_dict()])
             if len(batch) >= size:
-                yield {"source": source, "chunk": n, "articles": json.dumps(batch, ensure_ascii=False)}
+                yield {"source": source, "chunk": n, "articles": json.dumps(batch)}
                 batch, n = [], n + 1
     if batch:
-        yield {"source": source, "chunk": n, "articles": json.dumps(batch, ensure_ascii=False)}
+        yield {"source": source, "chunk": n, "articles": json.dumps(batch)}
 
 
 _no_fetcher = contextlib.nullcontext

@@ -12,6 +12,7 @@ import sqlite3
 import unicodedata
 from pathlib import Path
 
+from ..storable import storable
 from ..errors import NewsgraphError
 from .migrations import migrate
 
@@ -51,8 +52,8 @@ def connect(path: str | os.PathLike, *, create: bool = True) -> sqlite3.Connecti
 
 def article_key(url: str | None, text: str) -> str:
     """An article's identity: its URL when it has one, else a hash of its
-    normalised text (Unicode NFC, whitespace collapsed)."""
+    normalised text (Unicode NFC, whitespace collapsed) as it is stored."""
     if url:
-        return url.strip()
-    norm = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+        return storable(url.strip())
+    norm = _SPACES.sub(" ", unicodedata.normalize("NFC", storable(text))).strip()
     return "sha1:" + hashlib.sha1(norm.encode("utf-8")).hexdigest()

@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import logging
 import sqlite3
 from typing import Any, Iterable, Mapping
 
 from ..lexicons import countries as country_lexicon
 from ..lexicons import key as lexicon_key
 from ..lexicons import titles as title_lexicon
+from ..storable import storable
 from . import identity
 from .db import article_key
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Writer", "Pending"]
 
@@ -54,17 +58,28 @@ class Writer:
         """Insert new records and note failures, all in one transaction.
         Returns ``(new, duplicate)``."""
         new = dup = 0
+        failures = [storable(f) for f in failures]
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:
             for record in records:
+                record = storable(record)
                 key = self.key_of(record)
                 if cur.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone():
                     dup += 1
                     continue
-                self._insert(cur, key, record)
-                cur.execute("DELETE FROM failures WHERE origin = ?", (record["article"]["id"],))
-                new += 1
+                # one record that cannot be stored costs only itself
+                cur.execute("SAVEPOINT one_record")
+                try:
+                    self._insert(cur, key, record)
+                    cur.execute("DELETE FROM failures WHERE origin = ?", (record["article"]["id"],))
+                except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+                    cur.execute("ROLLBACK TO one_record")
+                    log.error("cannot store %s: %s", record["article"].get("id"), exc)
+                    failures.append((str(record["article"].get("id")), f"cannot be stored: {exc.__class__.__name__}: {exc}"))
+                else:
+                    new += 1
+                cur.execute("RELEASE one_record")
             for origin, reason in failures:
                 cur.execute("INSERT OR REPLACE INTO failures(origin, reason, at) VALUES (?, ?, ?)", (origin, reason, _now()))
             cur.execute("COMMIT")
@@ -75,6 +90,7 @@ class Writer:
 
     def replace(self, article_id: int, record: Mapping[str, Any]) -> None:
         """Re-extracted rows for a stored article (``reprocess``), in one transaction."""
+        record = storable(record)
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:

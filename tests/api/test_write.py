@@ -49,7 +49,7 @@ def test_extract_takes_html(writable):
 
 
 @pytest.mark.parametrize("body, status", [
-    ({}, 422), ({"text": ""}, 422), ({"text": "   "}, 422), ({"text": 12}, 422), ({"text": "a\x00b"}, 422),
+    ({}, 422), ({"text": ""}, 422), ({"text": "   "}, 422), ({"text": 12}, 422), ({"text": "\x00\x01\x02\x03" * 50}, 422),
     ({"text": "x", "published": "soon"}, 422), ({"id": "x" * 300, "text": "x"}, 422), ("not an object", 422),
 ])
 def test_extract_bad_bodies_are_4xx(writable, body, status):
@@ -117,3 +117,10 @@ def test_read_only_server_refuses_writes(kb_path, pipeline):
     with TestClient(create_app(kb_path, pipeline=pipeline)) as c:
         r = c.post("/api/articles", json={"text": TEXT}, headers=_auth())
         assert r.status_code == 403
+
+
+def test_extract_repairs_a_stray_nul_and_flags_it(writable):
+    client, _ = writable
+    record = client.post("/api/extract", json={"text": TEXT.replace(" said", " said\x00", 1)}).json()
+    assert "\x00" in record["article"]["text"]  # as read
+    assert "control" in {f["kind"] for f in record["quality"]["flags"]}

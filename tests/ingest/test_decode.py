@@ -27,3 +27,12 @@ def test_binary_is_refused_with_the_article_id(data):
     with pytest.raises(BinaryInput) as err:
         decode_bytes(data, "photo.jpg")
     assert "photo.jpg" in str(err.value)
+
+
+def test_one_stray_nul_in_text_is_not_binary():
+    from newsgraph.ingest.decode import looks_binary
+
+    text = "The minister said\x00 the budget would rise by 5 percent next year, officials in London said."
+    assert not looks_binary(text.encode())
+    assert decode_bytes(text.encode(), "stray") == text  # kept as read; normalize repairs it for the NLP
+    assert looks_binary(b"\x00\x01\x02\x03" * 100)

@@ -58,3 +58,16 @@ def test_configured_language_is_processed(pipeline):
     article = Article("fr", "Le conseil du port a décidé lundi de draguer le chenal au printemps.", language="fr")
     (record,) = process_batch(pipeline.nlp, [article], settings)
     assert record.article.language == "fr" and record.quality.flags == ()
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["1234567890" * 300, "| 2024 | 3.4 | 5.6 | " * 150, "<div class='x'></div>" * 120, "\ud800" * 50 + "-- " * 400],
+)
+def test_prose_after_digits_markup_or_junk_is_still_english(prefix):
+    prose = "The government said on Tuesday that the new law would come into force in March, officials told reporters in Paris."
+    assert guess_language(prefix + " " + prose) == "en"
+
+
+def test_unspaced_scripts_still_reach_the_detector():
+    assert guess_language("北京市政府周二表示，新的交通法规将于三月起正式实施，官员们对记者说。" * 3) == "zh"

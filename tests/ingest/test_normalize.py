@@ -74,3 +74,31 @@ def test_every_span_maps_into_the_original(parts):
         a, b = n.to_original(s, s + len(word))
         if original[a:b].isalpha():
             assert original[a:b] == word
+
+
+# ------------------------------------------------------------------ hostile characters
+
+import pytest as _pytest
+
+
+@_pytest.mark.parametrize(
+    "text, kind, nlp_sees",
+    [
+        ("Officials said \ud800 the attack", "unencodable", "Officials said \ufffd the attack"),
+        ("broken pair \udc00\ud83d here", "unencodable", "broken pair \ufffd\ufffd here"),
+        ("The minister said\x00 the budget", "control", "The minister said  the budget"),
+        ("bell\x07 and backspace\x08", "control", "bell  and backspace "),
+        ("\x1b[1;31mAlert\x1b[0m: the port closed", "control", "Alert: the port closed"),
+        ("title\x1b]0;window\x07 text", "control", "title text"),
+    ],
+)
+def test_hostile_characters_are_repaired_for_the_nlp_and_flagged(text, kind, nlp_sees):
+    ntext = normalize(text)
+    assert ntext.text == nlp_sees
+    assert kind in {k for k, _ in ntext.repairs}
+    ntext.text.encode("utf-8")  # what the NLP reads can always be encoded
+    # spans of the NLP text still index the original
+    word = nlp_sees.split()[-1]
+    i = nlp_sees.rindex(word)
+    a, b = ntext.to_original(i, i + len(word))
+    assert text[a:b] == word
