@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,40 @@ def test_records_do_not_depend_on_the_hash_seed(tmp_path):
                 kinds = [k for k in ra if ra[k] != rb[k]]
                 raise AssertionError(f"{ra['article']['id']} differs between hash seeds in {kinds}")
     assert first == second
+
+
+def _tables(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows in rowid (or key) order, without the wall-clock columns."""
+    conn = sqlite3.connect(db)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                            " AND sql NOT LIKE '%VIRTUAL%' AND name NOT LIKE '%fts%' ORDER BY name")]
+        out = {}
+        for name in names:
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({name})") if r[1] not in _CLOCK]
+            try:
+                out[name] = conn.execute(f"SELECT {', '.join(cols)} FROM {name} ORDER BY rowid").fetchall()
+            except sqlite3.OperationalError:  # WITHOUT ROWID: its primary key orders it
+                out[name] = conn.execute(f"SELECT {', '.join(cols)} FROM {name}").fetchall()
+        return out
+    finally:
+        conn.close()
+
+
+_CLOCK = {"ingested_at", "at", "applied_at", "applied"}
+
+
+def test_two_ingests_with_two_workers_store_identical_tables(tmp_path):
+    path = _articles(tmp_path)
+    dbs = []
+    for seed in ("3", "4"):  # the writer's process and the workers' own seeds differ too
+        db = tmp_path / f"kb{seed}.db"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [str(Path(sys.executable).with_name("newsgraph")), "ingest", str(path), "--db", str(db), "--workers", "2"]
+        done = subprocess.run(cmd, env=env, capture_output=True, timeout=900)
+        assert done.returncode == 0, done.stderr.decode()[-2000:]
+        dbs.append(_tables(db))
+    first, second = dbs
+    assert first["articles"], "nothing was stored"
+    for name in first:
+        assert first[name] == second[name], f"table {name} differs between two ingests"

@@ -214,7 +214,7 @@ class _Builder:
         return i
 
     def name(self, text: str, i: int, alternate: bool = False) -> None:
-        for k in {key(text), name_key(text)}:
+        for k in dict.fromkeys((key(text), name_key(text))):  # insertion order, never set order
             if not k:
                 continue
             ids = self.index.setdefault(k, [])

@@ -246,7 +246,7 @@ class Writer:
                 (name if fuller else current, given, country, json.dumps(sorted(best.titles | words)), cid),
             )
         cur.executemany("INSERT OR IGNORE INTO corpus_aliases(alias_key, entity_id, alias) VALUES (?,?,?)",
-                        [(identity.skeleton(a), cid, a) for a in {name, *e.get("aliases", ())} if identity.skeleton(a)])
+                        [(identity.skeleton(a), cid, a) for a in dict.fromkeys([name, *e.get("aliases", ())]) if identity.skeleton(a)])
         return cid
 
 
