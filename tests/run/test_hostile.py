@@ -114,3 +114,16 @@ def test_parquet_chunks_and_the_ray_actor_function_survive_hostile_input(tmp_pat
         failures += result["failures"]
     assert len(written) == len(want_ids(path))
     assert len(failures) == len(BAD)
+
+
+def test_the_ray_actor_survives_hostile_input(tmp_path, worker_pipeline):
+    from newsgraph.run.ray_runner import ChunkExtractor
+
+    path = hostile_file(tmp_path)
+    settings = worker_pipeline.settings
+    actor = ChunkExtractor(settings, str(tmp_path / "out"), extractor_version(settings))
+    chunks = list(read_chunks(str(path), settings, size=8))
+    batch = {k: [c[k] for c in chunks] for k in ("source", "chunk", "articles")}
+    results = [json.loads(r) for r in actor(batch)["result"]]
+    assert sum(len(r["keys"]) for r in results) == len(want_ids(path))
+    assert sum(len(r["failures"]) for r in results) == len(BAD)
