@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "honorifics", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "honorifics", "denial_cues", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues"]
 
 
 def key(text: str) -> str:
@@ -174,6 +174,12 @@ class Doubling:
 def honorifics() -> dict[str, str | None]:
     """Honorific -> the gender it tells ("m" | "f") or None: ``"mr"`` -> ``"m"``."""
     return {row["word"].lower(): (None if row["gender"] == "-" else row["gender"]) for row in read_tsv("honorifics.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def denial_cues() -> dict[str, str]:
+    """Cue word -> ``"deny"`` | ``"reject"``: ``"denied"`` -> ``"deny"``."""
+    return {row["cue"].lower(): row["kind"] for row in read_tsv("denial_cues.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
