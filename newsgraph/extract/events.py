@@ -81,8 +81,8 @@ def extract_events(
                 continue
         else:
             cand.confidence = model.probability(candidate_features(doc, cand, index))
-            if cand.veto is not None and not model.keeps(cand.confidence, True):
-                continue
+            if cand.veto is not None and (cand.actor is None or not model.keeps(cand.confidence, True)):
+                continue  # overruling a rule takes a sure model and someone who acts
         _fold(kept, cand)
     if model is not None:  # an event told twice is as sure as its surest telling
         kept = [c for c in kept if model.keeps(c.confidence, False)]
