@@ -37,7 +37,7 @@ from newsgraph.extract.dates import extract_dates
 from newsgraph.extract.doc_cache import remember_text
 from newsgraph.extract.event_model import candidate_features
 from newsgraph.extract.event_roles import EntityIndex
-from newsgraph.extract.events import event_candidates
+from newsgraph.extract.events import RESCUABLE, event_candidates
 from newsgraph.extract.places import extract_places, with_place_countries
 from newsgraph.geo import load_gazetteer
 from newsgraph.ingest import normalize
@@ -171,7 +171,10 @@ def main() -> None:
     X = vec.fit_transform(rows)
     print(f"{X.shape[0]} candidates ({int(y.sum())} events), {X.shape[1]} features", file=sys.stderr)
     results = []
+    # what the extractor may not rescue at any probability (events.RESCUABLE; a rescued event needs an actor)
     vetoed = np.array(["veto:-" not in r for r in rows])
+    never = np.array([("veto:-" not in r) and (not any(f"veto:{v}" in r for v in RESCUABLE) or "actor:none" in r)
+                      for r in rows])
     for C in (0.1, 0.3, 1.0):
         p, yy, news = cross_validate(X, y, w, groups, C)
         f, t, r, prec, rec = best_threshold(p, yy, vetoed[news], args.beta, args.rescue_min)
@@ -190,7 +193,7 @@ def main() -> None:
     # it swings from run to run with a few hundred labelled articles)
     threshold, rescue = round(1 - args.rescue_min, 2), args.rescue_min
     p, yy, news = cross_validate(X, y, w, groups, C)
-    keep = np.where(vetoed[news], p >= rescue, p >= threshold)
+    keep = np.where(vetoed[news], p >= rescue, p >= threshold) & ~never[news]
     tp = int((keep & (yy == 1)).sum())
     print(f"C={C} at {threshold:.2f}/{rescue:.2f}: held-out P {tp / max(1, keep.sum()):.3f} R {tp / (yy == 1).sum():.3f}",
           file=sys.stderr)

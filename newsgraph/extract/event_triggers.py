@@ -47,7 +47,7 @@ class Found:
     modality: str | None = None
     content: int | None = None  # token of the framed event ("agreed to [withdraw]")
     anaphoric: bool = False  # "the conversation": refers back to an event already told
-    veto: str | None = None  # the rule that would drop it ("circumstance", "particle", "name"); the model weighs it
+    veto: str | None = None  # the rule that would drop it ("circumstance", "description", "particle", "name")
 
 
 def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset(), recall: bool = False) -> list[Found]:
@@ -74,7 +74,7 @@ def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset(), reca
         if hit is None:
             continue
         entry, end = hit
-        veto = "circumstance" if not _eventive(tok, cues) else "particle" if wrong_particle(entry, tok) else "name" if in_name(tok) else None
+        veto = ("description" if tok.pos_ == "VERB" else "circumstance") if not _eventive(tok, cues) else "particle" if wrong_particle(entry, tok) else "name" if in_name(tok) else None
         if veto is not None:  # "at a meeting", "charged down", "the Assault of ... Act": another sense
             if recall and entry.type != "-":
                 vetoed.append(Found(tok.i, end, entry, entry.type, entry.cameo, entry.mode, veto=veto))

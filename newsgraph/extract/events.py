@@ -30,6 +30,11 @@ __all__ = ["extract_events", "event_candidates"]
 
 #: entity types a spokesperson speaks for
 _STATES = frozenset({"GPE", "ORG", "NORP", "FAC"})
+#: the vetoes the learned decision may overrule: guesses about the parse
+#: ("at a meeting": a circumstance; "they" the rules cannot resolve).
+#: The others state a sense ("declined to comment", "hosted the show", the
+#: coach's warning, a participle that describes) and stand.
+RESCUABLE = frozenset({"circumstance", "pronoun", "no-participant"})
 #: how many sentences apart two tellings of one event may be
 MERGE_WINDOW = 2
 #: how many sentences an attacker's campaign carries to an unattributed attack
@@ -81,8 +86,9 @@ def extract_events(
                 continue
         else:
             cand.confidence = model.probability(candidate_features(doc, cand, index))
-            if cand.veto is not None and (cand.actor is None or not model.keeps(cand.confidence, True)):
-                continue  # overruling a rule takes a sure model and someone who acts
+            if cand.veto is not None and (cand.veto not in RESCUABLE or cand.actor is None
+                                          or not model.keeps(cand.confidence, True)):
+                continue  # overruling a rule takes a sure model, a rule that guesses, and someone who acts
         _fold(kept, cand)
     if model is not None:  # an event told twice is as sure as its surest telling
         kept = [c for c in kept if model.keeps(c.confidence, False)]
@@ -250,11 +256,14 @@ def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cue
 def _participant(target: Actor | None, head: Token | None, index: EntityIndex, cues: EventCues) -> Actor | None:
     """The target is someone acted on: "fired 48 shots", "forced the
     elevator doors" name a thing, no target. A phrase with a name, a country
-    or a group word in it stands."""
+    or a group word in it stands, and so does a site ("the convoy", "a base")."""
     if target is None or head is None or target.entity or target.country or target.sector:
         return target
     if agentive(head, index, cues, weapons=False):
         return target
+    lemma = head.lemma_.lower()
+    if lemma in cues.objects.get("site", ()) and lemma not in cues.objects.get("weapon", ()):
+        return target  # "attacked the convoy", "raided the building": where the people acted on are
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree):
         return target
     return None
