@@ -2,8 +2,15 @@
 
     sentences -> triggers (lexicon, frames, negation, modality)
     -> actor and target (entities, or group phrases with country and sector)
+    -> candidates (stage one, for recall): what a rule would drop stays, with
+       the rule's reason in ``veto``
+    -> the learned decision (stage two, ``event_model``): the probability that
+       a candidate is a real event of its type; a candidate the rules pass is
+       dropped below ``threshold``, one a rule vetoes on a guess about the
+       parse is rescued from ``rescue``; the probability is the confidence
     -> one record per real-world event (a definite "the attack" or a second
-       telling of the same act by the same actor folds into the first)
+       telling of the same act by the same actor folds into the first; the
+       event is as sure as its surest telling)
     -> links: the quote that reports it, its date, its place, its casualty figures
 
 Every event points to its evidence (``span``, the clause) and its trigger, so
