@@ -50,7 +50,8 @@ HEADER = """# The learned event decision: weights of a logistic model over the b
 # Columns (tab-separated):
 #   feature   a feature name ("lemma_type:arrest|COERCE"), or @bias, or @threshold (the probability
 #             a candidate the rules pass needs to be kept as an event), or @rescue (the probability a
-#             candidate a rule vetoes needs)
+#             candidate a rule vetoes needs), or @scale and @shift (the calibration: the probability is
+#             the logistic of scale * (bias + the weights of its features) + shift)
 #   weight    its weight (for @threshold: the threshold)
 """
 
@@ -193,16 +194,26 @@ def main() -> None:
     # it swings from run to run with a few hundred labelled articles)
     threshold, rescue = round(1 - args.rescue_min, 2), args.rescue_min
     p, yy, news = cross_validate(X, y, w, groups, C)
+    # calibration (Platt): the held-out scores of whole news articles, mapped
+    # to the share of them that are events; the thresholds apply to it
+    logit = np.log(np.clip(p, 1e-6, 1 - 1e-6) / np.clip(1 - p, 1e-6, 1)).reshape(-1, 1)
+    platt = LogisticRegression(C=1e6).fit(logit, yy)
+    scale, shift = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    p = platt.predict_proba(logit)[:, 1]
+    hi = p >= 0.8
+    print(f"calibrated: scale {scale:.3f} shift {shift:.3f}; held-out P at >=0.8: "
+          f"{(yy[hi] == 1).mean() if hi.any() else float('nan'):.3f} of {int(hi.sum())}", file=sys.stderr)
     keep = np.where(vetoed[news], p >= rescue, p >= threshold) & ~never[news]
     tp = int((keep & (yy == 1)).sum())
     print(f"C={C} at {threshold:.2f}/{rescue:.2f}: held-out P {tp / max(1, keep.sum()):.3f} R {tp / (yy == 1).sum():.3f}",
           file=sys.stderr)
     model = LogisticRegression(C=C, max_iter=2000).fit(X, y, sample_weight=w)
     names = vec.get_feature_names_out()
-    lines = [f"@bias\t{model.intercept_[0]:.4f}", f"@threshold\t{threshold:.2f}", f"@rescue\t{rescue:.2f}"]
+    lines = [f"@bias\t{model.intercept_[0]:.4f}", f"@threshold\t{threshold:.2f}", f"@rescue\t{rescue:.2f}",
+             f"@scale\t{scale:.4f}", f"@shift\t{shift:.4f}"]
     lines += [f"{n}\t{c:.4f}" for n, c in sorted(zip(names, model.coef_[0])) if abs(c) >= 5e-4]
     args.out.write_text(HEADER + "feature\tweight\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: C={C}, thresholds {threshold:.2f}/{rescue:.2f}, {len(lines) - 3} weights", file=sys.stderr)
+    print(f"wrote {args.out}: C={C}, thresholds {threshold:.2f}/{rescue:.2f}, {len(lines) - 5} weights", file=sys.stderr)
 
 
 if __name__ == "__main__":

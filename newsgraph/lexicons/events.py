@@ -121,12 +121,14 @@ class EventModel:
     bias: float
     threshold: float
     rescue: float = 1.0  # the probability a candidate a rule vetoes needs
+    scale: float = 1.0  # calibration: probability = logistic(scale * score + shift)
+    shift: float = 0.0
 
     def keeps(self, probability: float, vetoed: bool) -> bool:
         return probability >= (self.rescue if vetoed else self.threshold)
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.scale * (self.bias + sum(self.weights.get(f, 0.0) for f in features)) + self.shift
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
 
@@ -145,4 +147,5 @@ def event_model() -> EventModel | None:
     bias = weights.pop("@bias", 0.0)
     threshold = weights.pop("@threshold", 0.5)
     rescue = weights.pop("@rescue", 1.0)
-    return EventModel(weights, bias, threshold, rescue)
+    scale, shift = weights.pop("@scale", 1.0), weights.pop("@shift", 0.0)
+    return EventModel(weights, bias, threshold, rescue, scale, shift)
