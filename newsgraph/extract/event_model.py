@@ -64,6 +64,9 @@ def candidate_features(doc: Doc, cand, index: EntityIndex) -> list[str]:
         f"sent:{min(cand.sent, 5)}",
         f"sent_type:{min(cand.sent, 5)}|{t}",
     }
+    if cand.retyped_from is not None:
+        out.add(f"retyped_from:{cand.retyped_from}>{t}")
+        out.add(f"retyped_lemma:{lemma}|{t}")
     if f.content is not None:
         out.add(f"content:{doc[f.content].lemma_.lower()}")
     for c in tok.children:

@@ -31,7 +31,7 @@ from .doc_cache import sentences
 from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
 from .event_model import candidate_features
-from ..lexicons.events import event_model
+from ..lexicons.events import event_model, event_triggers
 
 __all__ = ["extract_events", "event_candidates"]
 
@@ -41,7 +41,7 @@ _STATES = frozenset({"GPE", "ORG", "NORP", "FAC"})
 #: ("at a meeting": a circumstance; "they" the rules cannot resolve).
 #: The others state a sense ("declined to comment", "hosted the show", the
 #: coach's warning, a participle that describes) and stand.
-RESCUABLE = frozenset({"circumstance", "pronoun", "no-participant"})
+RESCUABLE = frozenset({"circumstance", "pronoun", "no-participant", "type"})
 #: how many sentences apart two tellings of one event may be
 MERGE_WINDOW = 2
 #: how many sentences an attacker's campaign carries to an unattributed attack
@@ -65,6 +65,7 @@ class _Candidate:
     veto: str | None = None  # the rule that would drop it; the learned decision weighs it
     confidence: float | None = None
     target_head: Token | None = None
+    retyped_from: str | None = None  # a variant: the type the rules gave its trigger
 
     @property
     def fullness(self) -> tuple[int, int]:
@@ -87,15 +88,20 @@ def extract_events(
     model = event_model()
     index = EntityIndex.build(doc, entities)
     kept: list[_Candidate] = []
+    chosen: dict[tuple[int, int], _Candidate] = {}  # trigger -> its surest reading
     for cand in event_candidates(doc, index):
         if model is None:
-            if cand.veto is not None:
+            if cand.veto is not None or cand.retyped_from is not None:
                 continue
         else:
             cand.confidence = model.probability(candidate_features(doc, cand, index))
             if cand.veto is not None and (cand.veto not in RESCUABLE or cand.actor is None
                                           or not model.keeps(cand.confidence, True)):
                 continue  # overruling a rule takes a sure model, a rule that guesses, and someone who acts
+        old = chosen.get(cand.trigger_span)
+        if old is None or (cand.confidence or 0.0) > (old.confidence or 0.0):
+            chosen[cand.trigger_span] = cand
+    for cand in sorted(chosen.values(), key=lambda c: (c.sent, c.trigger_span)):
         _fold(kept, cand)
     if model is not None:  # an event told twice is as sure as its surest telling
         kept = [c for c in kept if model.keeps(c.confidence, False)]
@@ -122,6 +128,28 @@ def event_candidates(doc: Doc, index: EntityIndex) -> list[_Candidate]:
             if cand.veto is None:
                 cand.veto = _unpolitical(doc, cand, found, index, cues, domain)
             out.append(cand)
+            out.extend(_variants(cand, doc[found.token], index, cues))
+    return out
+
+
+def _variants(cand: _Candidate, tok: Token, index: EntityIndex, cues: EventCues) -> list[_Candidate]:
+    """The other types the lexicon gives the trigger's word ("strike":
+    ASSAULT or PROTEST; "warn": THREATEN or REQUEST... as the lexicon
+    lists them): the decision weighs each; a variant overrules the rules'
+    type, so it counts as vetoed ("type") unless a rule vetoed it already."""
+    entry = cand.found.entry
+    if cand.found.anaphoric or cand.type != entry.type or entry.objects:
+        return []  # a framed or negated trigger's type is the frame's; an object chose this sense
+    out, seen = [], {cand.type}
+    for other in event_triggers().get(entry.word, ()):
+        if other.type in seen or other.type == "-" or "M" in other.pos or not (set(other.pos) & set(entry.pos)):
+            continue
+        if other.objects and not object_fits(other, tok, index, cues):
+            continue  # "attacked the plan" is no ASSAULT
+        seen.add(other.type)
+        found = replace(cand.found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
+        out.append(replace(cand, found=found, type=other.type, cameo=other.cameo, mode=other.mode,
+                           veto=cand.veto or "type", retyped_from=cand.type))
     return out
 
 
@@ -293,8 +321,6 @@ def _agentive(doc: Doc, actor: Actor) -> bool:
 
 
 def _event_nouns(doc: Doc, tok: Token) -> set[int]:
-    from ..lexicons.events import event_triggers
-
     return {tok.i} if tok.pos_ in ("NOUN", "PROPN") and any("N" in e.pos for e in event_triggers().get(tok.lemma_.lower(), ())) else set()
 
 
