@@ -47,13 +47,17 @@ class Found:
     modality: str | None = None
     content: int | None = None  # token of the framed event ("agreed to [withdraw]")
     anaphoric: bool = False  # "the conversation": refers back to an event already told
+    veto: str | None = None  # the rule that would drop it ("circumstance", "description", "particle", "name")
 
 
-def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> list[Found]:
+def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset(), recall: bool = False) -> list[Found]:
     """The triggers of one sentence, framed events folded into their frame;
-    tokens in ``skip`` (headline lines) are not read."""
+    tokens in ``skip`` (headline lines) are not read. With ``recall`` the
+    triggers a rule would drop come too, each with its ``veto`` (they frame
+    nothing and are framed by nothing)."""
     lex, cues = event_triggers(), event_cues()
     found: dict[int, Found] = {}
+    vetoed: list[Found] = []
     modal: dict[int, Trigger] = {}
     for tok in sent:
         if tok.i in skip:
@@ -67,11 +71,14 @@ def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> l
                 modal[tok.head.i] = reported
             continue
         hit = _match(tok, entries)
-        if hit is None or not _eventive(tok, cues):
+        if hit is None:
             continue
         entry, end = hit
-        if wrong_particle(entry, tok) or in_name(tok):
-            continue  # "charged down", "the Assault of ... Act": another sense
+        veto = ("description" if tok.pos_ == "VERB" else "circumstance") if not _eventive(tok, cues) else "particle" if wrong_particle(entry, tok) else "name" if in_name(tok) else None
+        if veto is not None:  # "at a meeting", "charged down", "the Assault of ... Act": another sense
+            if recall and entry.type != "-":
+                vetoed.append(Found(tok.i, end, entry, entry.type, entry.cameo, entry.mode, veto=veto))
+            continue
         type_, cameo = entry.type, entry.cameo
         if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WANT:
             type_, cameo = "REQUEST", "10"  # "wanted access to", "seeks talks"
@@ -81,8 +88,13 @@ def find_triggers(doc: Doc, sent: Span, skip: frozenset[int] = frozenset()) -> l
         e = modal[i]
         found[i] = Found(i, i + 1, e, e.type, e.cameo, e.mode)
     found = _fold_frames(doc, found)
+    found.update([(f.token, f) for f in vetoed if f.token not in found and not _framed_token(f.token, found)])
     qualified = (_qualify(doc, f, cues) for f in sorted(found.values(), key=lambda f: f.token))
     return [f for f in qualified if f.type]
+
+
+def _framed_token(i: int, found: dict[int, Found]) -> bool:
+    return any(f.content == i for f in found.values())
 
 
 def clause_verb(tok: Token) -> Token:

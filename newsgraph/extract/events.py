@@ -2,8 +2,15 @@
 
     sentences -> triggers (lexicon, frames, negation, modality)
     -> actor and target (entities, or group phrases with country and sector)
+    -> candidates (stage one, for recall): what a rule would drop stays, with
+       the rule's reason in ``veto``
+    -> the learned decision (stage two, ``event_model``): the probability that
+       a candidate is a real event of its type; a candidate the rules pass is
+       dropped below ``threshold``, one a rule vetoes on a guess about the
+       parse is rescued from ``rescue``; the probability is the confidence
     -> one record per real-world event (a definite "the attack" or a second
-       telling of the same act by the same actor folds into the first)
+       telling of the same act by the same actor folds into the first; the
+       event is as sure as its surest telling)
     -> links: the quote that reports it, its date, its place, its casualty figures
 
 Every event points to its evidence (``span``, the clause) and its trigger, so
@@ -23,11 +30,18 @@ from .event_roles import EntityIndex, actor_of, nominal_actor, phrase_actor, spe
 from .doc_cache import sentences
 from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
+from .event_model import candidate_features
+from ..lexicons.events import event_model, event_triggers
 
-__all__ = ["extract_events"]
+__all__ = ["extract_events", "event_candidates"]
 
 #: entity types a spokesperson speaks for
 _STATES = frozenset({"GPE", "ORG", "NORP", "FAC"})
+#: the vetoes the learned decision may overrule: guesses about the parse
+#: ("at a meeting": a circumstance; "they" the rules cannot resolve).
+#: The others state a sense ("declined to comment", "hosted the show", the
+#: coach's warning, a participle that describes) and stand.
+RESCUABLE = frozenset({"circumstance", "pronoun", "no-participant", "type"})
 #: how many sentences apart two tellings of one event may be
 MERGE_WINDOW = 2
 #: how many sentences an attacker's campaign carries to an unattributed attack
@@ -48,6 +62,10 @@ class _Candidate:
 
     actor_head: Token | None = None
     person: bool = False
+    veto: str | None = None  # the rule that would drop it; the learned decision weighs it
+    confidence: float | None = None
+    target_head: Token | None = None
+    retyped_from: str | None = None  # a variant: the type the rules gave its trigger
 
     @property
     def fullness(self) -> tuple[int, int]:
@@ -64,19 +82,75 @@ def extract_events(
     figures: Sequence[Figure] = (),
     locations: Sequence[Location] = (),
 ) -> list[Event]:
-    cues = event_cues()
+    """The events of ``doc``: every candidate weighed by the learned decision
+    (``event_model.tsv``; where there is none, the rules' vetoes decide),
+    the kept ones folded into one record per real-world event."""
+    model = event_model()
     index = EntityIndex.build(doc, entities)
+    kept: list[_Candidate] = []
+    chosen: dict[tuple[int, int], _Candidate] = {}  # trigger -> its surest reading
+    for cand in event_candidates(doc, index):
+        if model is None:
+            if cand.veto is not None or cand.retyped_from is not None:
+                continue
+        else:
+            cand.confidence = model.probability(candidate_features(doc, cand, index))
+            if cand.veto is not None and (cand.veto not in RESCUABLE or cand.actor is None
+                                          or not model.keeps(cand.confidence, True)):
+                continue  # overruling a rule takes a sure model, a rule that guesses, and someone who acts
+        old = chosen.get(cand.trigger_span)
+        if old is None or (cand.confidence or 0.0) > (old.confidence or 0.0):
+            chosen[cand.trigger_span] = cand
+    for cand in sorted(chosen.values(), key=lambda c: (c.sent, c.trigger_span)):
+        _fold(kept, cand)
+    if model is not None:  # an event told twice is as sure as its surest telling
+        kept = [c for c in kept if model.keeps(c.confidence, False)]
+    _attribute_attacks(kept)
+    cues = event_cues()
+    for c in kept:  # a target named by its place stands ("struck ... in Kyiv" -> Kyiv); a thing does not
+        if _placed(c, _where(c, locations), locations) is c.target:
+            c.target = _participant(c.target, c.target_head, index, cues)
+    return [_record(i, c, quotes, dates, figures, locations) for i, c in enumerate(kept, 1)]
+
+
+def event_candidates(doc: Doc, index: EntityIndex) -> list[_Candidate]:
+    """Stage one, tuned for recall: every trigger with its roles, in text
+    order; a rule that would drop one leaves its reason in ``veto``."""
+    cues = event_cues()
     skip = headline_tokens(doc)
     domain = report_domain(doc, cues)
-    kept: list[_Candidate] = []
+    out: list[_Candidate] = []
     for n, sent in enumerate(sentences(doc)):
-        for found in find_triggers(doc, sent, skip):
+        for found in find_triggers(doc, sent, skip, recall=True):
             cand = _candidate(doc, sent, n, found, index, cues)
-            if cand is None or not _political(doc, cand, found, index, cues, domain):
+            if cand is None:
                 continue
-            _fold(kept, cand)
-    _attribute_attacks(kept)
-    return [_record(i, c, quotes, dates, figures, locations) for i, c in enumerate(kept, 1)]
+            if cand.veto is None:
+                cand.veto = _unpolitical(doc, cand, found, index, cues, domain)
+            out.append(cand)
+            out.extend(_variants(cand, doc[found.token], index, cues))
+    return out
+
+
+def _variants(cand: _Candidate, tok: Token, index: EntityIndex, cues: EventCues) -> list[_Candidate]:
+    """The other types the lexicon gives the trigger's word ("strike":
+    ASSAULT or PROTEST; "warn": THREATEN or REQUEST... as the lexicon
+    lists them): the decision weighs each; a variant overrules the rules'
+    type, so it counts as vetoed ("type") unless a rule vetoed it already."""
+    entry = cand.found.entry
+    if cand.found.anaphoric or cand.type != entry.type or entry.objects:
+        return []  # a framed or negated trigger's type is the frame's; an object chose this sense
+    out, seen = [], {cand.type}
+    for other in event_triggers().get(entry.word, ()):
+        if other.type in seen or other.type == "-" or "M" in other.pos or not (set(other.pos) & set(entry.pos)):
+            continue
+        if other.objects and not object_fits(other, tok, index, cues):
+            continue  # "attacked the plan" is no ASSAULT
+        seen.add(other.type)
+        found = replace(cand.found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
+        out.append(replace(cand, found=found, type=other.type, cameo=other.cameo, mode=other.mode,
+                           veto=cand.veto or "type", retyped_from=cand.type))
+    return out
 
 
 def _attribute_attacks(kept: list[_Candidate]) -> None:
@@ -106,13 +180,17 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         other = alternative(found.entry, tok, index, cues)  # "accepted the demands": a concession
         if other is not None:
             found = replace(found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
+    veto = found.veto
     if not by_negation and not object_fits(found.entry, tok, index, cues):
         other = alternative(found.entry, tok, index, cues)
         if other is None:
-            return None  # "hosted the Tonight Show", "provides a log-in"
-        found = replace(found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
-    if empty_frame(found.entry, tok, found.content, index, cues) or mute_refusal(found.entry, tok, cues):
-        return None  # "agreed that it could be popular", "declined to comment"
+            veto = veto or "object"  # "hosted the Tonight Show", "provides a log-in"
+        else:
+            found = replace(found, entry=other, type=other.type, cameo=other.cameo, mode=other.mode)
+    if empty_frame(found.entry, tok, found.content, index, cues):
+        veto = veto or "empty-frame"  # "agreed that it could be popular"
+    if mute_refusal(found.entry, tok, cues):
+        veto = veto or "mute"  # "declined to comment"
     verb = clause_verb(tok)
     if "M" in found.entry.pos:
         return _demand(doc, sent, n, found, tok, index, cues)
@@ -142,7 +220,8 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         found=found, sent=n, span=(doc[lo].idx, _end(doc[hi - 1])),
         trigger_span=(tok.idx, _end(doc[found.end - 1])),
         actor=actor, target=target, mode=mode, type=type_, cameo=cameo, actor_head=a_tok,
-        person=bool(actor and actor.entity and index.by_id[actor.entity].type == "PERSON"),
+        person=bool(actor and actor.entity and index.by_id[actor.entity].type == "PERSON"), veto=veto,
+        target_head=t_tok if target is not None else None,
     )
 
 
@@ -161,6 +240,22 @@ def _demand(doc: Doc, sent: Span, n: int, found: Found, verb: Token, index: Enti
                       trigger_span=(verb.idx, _end(verb)), actor=actor, target=target, mode=None,
                       type=found.type, cameo=found.cameo, actor_head=speaker,
                       person=bool(actor.entity and index.by_id[actor.entity].type == "PERSON"))
+
+
+def _unpolitical(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cues: EventCues,
+                 domain: str | None = None) -> str | None:
+    """Why the rules would not call ``cand`` a political event, or None."""
+    if _political(doc, cand, found, index, cues, domain):
+        return None
+    if cand.actor is not None and apolitical(cand.actor.sector, cues):
+        return "apolitical-actor"
+    if domain is not None:
+        return "domain"
+    if cand.actor is not None:
+        return "pronoun" if cand.actor_head is not None and cand.actor_head.pos_ == "PRON" else "not-agent"
+    if found.modality == "possible":
+        return "possible"
+    return "no-participant"
 
 
 def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cues: EventCues,
@@ -193,6 +288,22 @@ def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cue
     return cand.target is not None and _agentive(doc, cand.target)
 
 
+def _participant(target: Actor | None, head: Token | None, index: EntityIndex, cues: EventCues) -> Actor | None:
+    """The target is someone acted on: "fired 48 shots", "forced the
+    elevator doors" name a thing, no target. A phrase with a name, a country
+    or a group word in it stands, and so does a site ("the convoy", "a base")."""
+    if target is None or head is None or target.entity or target.country or target.sector:
+        return target
+    if agentive(head, index, cues, weapons=False):
+        return target
+    lemma = head.lemma_.lower()
+    if lemma in cues.objects.get("site", ()) and lemma not in cues.objects.get("weapon", ()):
+        return target  # "attacked the convoy", "raided the building": where the people acted on are
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree):
+        return target
+    return None
+
+
 def _subjectless(tok: Token) -> bool:
     """A gerund or a fragment with no one doing it: "even consulting her"."""
     if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent") for c in tok.children):
@@ -210,8 +321,6 @@ def _agentive(doc: Doc, actor: Actor) -> bool:
 
 
 def _event_nouns(doc: Doc, tok: Token) -> set[int]:
-    from ..lexicons.events import event_triggers
-
     return {tok.i} if tok.pos_ in ("NOUN", "PROPN") and any("N" in e.pos for e in event_triggers().get(tok.lemma_.lower(), ())) else set()
 
 
@@ -273,8 +382,10 @@ def _fold(kept: list[_Candidate], cand: _Candidate) -> None:
         if cand.sent - old.sent > MERGE_WINDOW:
             continue
         if _same_event(old, cand):
+            best = max(old.confidence or 0.0, cand.confidence or 0.0) if old.confidence is not None else None
             if cand.fullness > old.fullness:
                 kept[i] = cand
+            kept[i].confidence = best
             return
     if cand.actor is None and (cand.found.anaphoric or cand.target is None):
         return  # "the withdrawal did not mean ...": nothing told before it refers to
@@ -323,21 +434,32 @@ def _placed(c: _Candidate, where: str | None, locations) -> Actor | None:
     return t
 
 
-def _record(i: int, c: _Candidate, quotes, dates, figures, locations) -> Event:
+def _where(c: _Candidate, locations) -> str | None:
+    """The place of the event: a place its clause names, the one inside the
+    target phrase first."""
     lo, hi = c.span
-    trig = c.trigger_span[0]
-    reported = next((q.id for q in quotes if q.span[0] <= trig < q.span[1]), None)
-    date = next((d.value for d in dates if d.value and lo <= d.span[0] < hi), None)
-    figs = tuple(f.id for f in figures if f.category and lo <= f.span[0] and f.span[1] <= hi)
     where = None
     inside = c.target.span if c.target is not None and c.target.span else None
     for loc in locations:
         hits = [m for m in loc.mentions if lo <= m[0] and m[1] <= hi]
         if hits and (where is None or (inside and any(inside[0] <= m[0] < inside[1] for m in hits))):
             where = loc.id
+    return where
+
+
+def _record(i: int, c: _Candidate, quotes, dates, figures, locations) -> Event:
+    lo, hi = c.span
+    trig = c.trigger_span[0]
+    reported = next((q.id for q in quotes if q.span[0] <= trig < q.span[1]), None)
+    date = next((d.value for d in dates if d.value and lo <= d.span[0] < hi), None)
+    figs = tuple(f.id for f in figures if f.category and lo <= f.span[0] and f.span[1] <= hi)
+    where = _where(c, locations)
     target = _placed(c, where, locations)
     f = c.found
-    confidence = 0.5 + 0.25 * (c.actor is not None) + 0.15 * (c.target is not None) - 0.1 * (f.modality is not None)
+    confidence = c.confidence
+    if confidence is None:  # no learned decision: how many roles the rules found
+        confidence = 0.5 + 0.25 * (c.actor is not None) + 0.15 * (c.target is not None) - 0.1 * (f.modality is not None)
+    confidence = round(confidence, 3)
     return Event(
         id=f"v{i}", type=c.type, cameo=c.cameo, span=c.span, trigger_span=c.trigger_span, mode=c.mode,
         actor=c.actor, target=target, location=where, date=date, negated=f.negated, modality=f.modality,

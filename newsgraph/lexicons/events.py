@@ -3,11 +3,13 @@ the cue words around them (``data/event_cues.tsv``). Read once per process."""
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
+from importlib import resources
 
 from . import read_tsv
 
-__all__ = ["Trigger", "EventCues", "event_triggers", "event_cues", "PLOVER_TYPES"]
+__all__ = ["Trigger", "EventCues", "event_triggers", "event_cues", "event_model", "EventModel", "PLOVER_TYPES"]
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -107,3 +109,43 @@ def _classes(words: dict[str, str]) -> dict[str, frozenset[str]]:
     for word, cls in words.items():
         out.setdefault(cls, set()).add(word)
     return {c: frozenset(ws) for c, ws in out.items()}
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """A logistic model over binary features: ``weights`` per feature,
+    ``bias``, and the ``threshold`` a candidate's probability must reach to
+    be kept (``rescue`` where a rule vetoes it)."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    rescue: float = 1.0  # the probability a candidate a rule vetoes needs
+    scale: float = 1.0  # calibration: probability = logistic(scale * score + shift)
+    shift: float = 0.0
+
+    def keeps(self, probability: float, vetoed: bool) -> bool:
+        return probability >= (self.rescue if vetoed else self.threshold)
+
+    def probability(self, features: list[str]) -> float:
+        z = self.scale * (self.bias + sum(self.weights.get(f, 0.0) for f in features)) + self.shift
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def event_model() -> EventModel | None:
+    """The learned event decision (``data/event_model.tsv``, written by
+    ``scripts/train_event_model.py``), or None where the file is absent."""
+    path = resources.files(__package__).joinpath("data", "event_model.tsv")
+    if not path.is_file():
+        return None
+    weights: dict[str, float] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:  # a header, then feature<TAB>weight (names may hold quotes: no csv)
+        name, _, weight = line.rpartition("\t")
+        weights[name] = float(weight)
+    bias = weights.pop("@bias", 0.0)
+    threshold = weights.pop("@threshold", 0.5)
+    rescue = weights.pop("@rescue", 1.0)
+    scale, shift = weights.pop("@scale", 1.0), weights.pop("@shift", 0.0)
+    return EventModel(weights, bias, threshold, rescue, scale, shift)
