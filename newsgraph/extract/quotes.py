@@ -29,7 +29,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
-from ..lexicons import SpeechVerb, speech_verbs
+from ..lexicons import SpeechVerb, cue_act, speech_verbs
 from ..records import Entity, Quote, Span
 from .cue_relations import trim as _trim
 from .learned_quotes import colon_credits, learned
@@ -105,7 +105,7 @@ def _record(n: int, f: _Found) -> Quote:
         id=f"q{n}", kind=f.kind, span=f.span,
         speaker=sp.entity if sp else None, speaker_name=sp.name if sp else None,
         source_span=sp.source if sp else None,
-        cue=f.cue, cue_span=f.cue_span, confidence=round(f.confidence, 3),
+        cue=f.cue, cue_span=f.cue_span, confidence=round(f.confidence, 3), act=f.act,
     )
 
 
@@ -129,14 +129,16 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             passive = _passive_with_agent(doc, token, speakers, entry)
             if passive is not None:
+                passive.act = cue_act(entry.lemma, "*", entry.kind)
                 out.append(passive)
             continue  # "it is believed that ...": no source
         content = _complement(token)
         # a belief inside reported speech ("said he did not know which ...")
         # is part of what was said, not a quote of its own
         nested_ok = entry.kind != "cognition"
+        relation = "ccomp"
         if content is None and entry.infinitive:
-            content, nested_ok = _infinitive(token), False
+            content, nested_ok, relation = _infinitive(token), False, "xcomp"
         if content is None:
             continue
         subject = _subject(token, inversion=False)
@@ -144,6 +146,7 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
         conf = _confidence(speaker, entry)
         found = _Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0)
         found.nested_ok = nested_ok
+        found.act = cue_act(entry.lemma, relation, entry.kind)
         out.append(found)
     # an intention inside reported speech ("said he wanted to ...") is part of it
     spans = [f.span for f in out if f.nested_ok]
@@ -319,8 +322,10 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
         verb, after = cue
         subject = _subject(verb, inversion=after)
         speaker = speakers.of(subject) if subject is not None else None
-        conf = _confidence(speaker, _entry(verbs, verb))
-        return _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), conf, p.paragraph)
+        entry = _entry(verbs, verb)
+        found = _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry), p.paragraph)
+        found.act = cue_act(entry.lemma, "*", entry.kind)
+        return found
     credit = _credit(doc, p) if p.closed else None
     if credit is not None:
         speaker = speakers.of(credit)

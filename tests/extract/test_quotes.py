@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.quote_marks import find_passages
-from newsgraph.lexicons import speech_verbs
+from newsgraph.lexicons import read_tsv, speech_verbs
 
 
 def quotes(pipeline, text):
@@ -230,3 +230,33 @@ def test_every_speech_verb_cues_a_quote(pipeline):
         assert hits, f"{entry.lemma!r}: no quote in {record.article.text!r}"
         assert hits[0].cue.lower() == entry.form.split()[0].lower() or hits[0].cue.lower() == entry.lemma, entry
         assert hits[0].speaker_name == "Ana Lind", entry
+
+
+# ------------------------------------------------------------------ acts
+
+@pytest.mark.parametrize("row", read_tsv("cue_acts.tsv"), ids=lambda r: f"{r['lemma']}-{r['relation']}")
+def test_every_cue_act_row(pipeline, row):
+    """Each row's sentence gives an attribution whose cue has that act."""
+    record = pipeline(row["sentence"])
+    acts = {q.act for q in record.quotes}
+    assert acts == {row["act"]}, [(q.cue, q.act, record.text_of(q.span)) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text,act", [
+    ("Ana Lind said the harbour would reopen in May.", "statement"),
+    ("Ana Lind wrote that the harbour would reopen in May.", "statement"),
+    ("According to Ana Lind, the harbour will reopen in May.", "statement"),
+    ("Ana Lind vowed to reopen the harbour in May.", "statement"),
+    ("Ana Lind agreed that the harbour should reopen in May.", "statement"),
+    ("Ana Lind agreed to reopen the harbour in May.", "intention"),
+    ("Ana Lind believes the harbour will reopen in May.", "belief"),
+    ("A survey by the council found the pier had rotted away.", "finding"),
+])
+def test_act_of_an_attribution(pipeline, text, act):
+    record = pipeline(text)
+    assert [q.act for q in record.quotes] == [act]
+
+
+def test_act_is_in_the_contract_json(pipeline):
+    record = pipeline("Ana Lind plans to reopen the harbour in May.")
+    assert [q["act"] for q in record.to_dict()["quotes"]] == ["intention"]
