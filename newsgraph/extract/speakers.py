@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
-from ..lexicons import gendered_words
+from .coref import person_genders
 from ..records import Entity, Span
 
 __all__ = ["Speaker", "Speakers"]
@@ -62,25 +62,15 @@ class Speakers:
         self.doc = doc
         self.text = doc_text(doc)  # built from the tokens on every access: once per doc
         self.by_token: dict[int, Entity] = {}
-        #: entity id -> "m" | "f", from honorifics and gendered titles
-        self.gender: dict[str, str] = {}
-        gendered = gendered_words()
+        #: entity id -> "m" | "f", from honorifics, gendered titles and first names
+        self.gender: dict[str, str] = person_genders(doc, entities)
         for entity in entities:
-            if entity.type == "PERSON":
-                for word in " ".join(entity.titles).lower().split():
-                    if word in gendered:
-                        self.gender[entity.id] = gendered[word]
             for s, e in entity.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is None:
                     continue
                 for t in span:
                     self.by_token.setdefault(t.i, entity)
-                if entity.type == "PERSON":
-                    for t in (doc[span.start - 1] if span.start else span[0], span[0]):
-                        word = t.lower_.rstrip(".")
-                        if word in gendered:
-                            self.gender[entity.id] = gendered[word]
         self._quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._antecedents: list[_Antecedent] = []
@@ -93,8 +83,11 @@ class Speakers:
         """The speaker a subject token names or refers to."""
         lower = token.lower_
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
             src = (token.idx, token.idx + len(token))
+            linked = self.by_token.get(token.i)  # resolved by the coreference stage
+            if linked is not None:
+                return Speaker(linked.id, linked.name, src, "pronoun")
+            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
             if ante is None:
                 return Speaker(None, None, src, "unresolved")
             return Speaker(ante.entity.id if ante.entity else None, ante.name, src, "pronoun")
@@ -153,7 +146,10 @@ class Speakers:
                 continue
             lower = token.lower_
             ante: _Antecedent | None = None
-            if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+            if token.i in self.by_token:
+                entity = self.by_token[token.i]
+                ante = _Antecedent(token.i, entity, entity.name, entity.type == "PERSON")
+            elif lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
                 gender = _PERSON_PRONOUNS.get(lower)
                 found = self._antecedent(token.i, person=gender is not None, gender=gender)
                 if found is not None:

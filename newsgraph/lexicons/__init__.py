@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues", "ACTS", "cue_act"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues", "ACTS", "cue_act", "first_names", "Description", "descriptions"]
 
 
 def key(text: str) -> str:
@@ -257,3 +257,28 @@ def cue_act(lemma: str, relation: str = "*", kind: str | None = None) -> str:
     acts = _cue_acts()
     lemma = lemma.lower()
     return acts.get((lemma, relation)) or acts.get((lemma, "*")) or _KIND_ACTS.get(kind or "", "statement")
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given name (lower case) -> "m" | "f" (``first_names.tsv``)."""
+    return {row["name"].lower(): row["gender"] for row in read_tsv("first_names.tsv")}
+
+
+@dataclass(frozen=True)
+class Description:
+    word: str
+    #: ORG | GPE | DOCUMENT | PERSON: what "the WORD" refers to
+    refers: str
+    #: abbreviations of a PERSON title ("lt" for lieutenant)
+    also: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def descriptions() -> dict[str, Description]:
+    """Head noun of a definite description -> what it refers to
+    (``descriptions.tsv``)."""
+    out = {}
+    for row in read_tsv("descriptions.tsv"):
+        out[row["word"].lower()] = Description(row["word"].lower(), row["refers"], tuple(_split(row["also"])))
+    return out
