@@ -20,8 +20,9 @@ its entity a weight for its role (recency 100, subject 80, object 50, ...),
 halved with every sentence back; a pronoun takes the most salient entity that
 agrees with it. The subject of a speech verb prefers the sources of earlier
 attributions (a run of quotes is one speaker's). Gender comes from honorifics
-and gendered titles (``gendered_words.tsv``), first names
-(``first_names.tsv``), then from the pronouns already linked.
+and gendered titles (``gendered_words.tsv``) and first names
+(``first_names.tsv``); never from the pronouns linked (one wrong link would
+turn every later "she" away from the person).
 
 Pure: entities in, the same entities out with their pronouns and
 descriptions added to ``mentions`` (doc coordinates, in text order).
@@ -112,31 +113,51 @@ class _Resolver:
                     if i not in self.at or entity.type == "PERSON":
                         self.at[i] = entity.id
                 self.starts.setdefault(span.start, (span.end, entity.id))
-        self._repeated_surnames(entities)
+        self._repeated_names(entities)
         self.gender = person_genders(doc, entities)
         self.speech = frozenset(v.lemma for v in speech_verbs().values() if v.cues_direct)
 
-    def _repeated_surnames(self, entities: list[Entity]) -> None:
-        """"Baylous said": a person's surname alone, where the NER missed it,
-        is a mention of the one person named so (never of two)."""
-        owners: dict[str, set[str]] = {}
+    def _repeated_names(self, entities: list[Entity]) -> None:
+        """"Starbucks already owns ...", "Baylous said": a name the NER missed
+        where it names an entity again: an organisation's or place's name
+        anywhere, a person's surname alone after the full name, each only
+        where no other entity has that name."""
+        owners: dict[tuple[str, ...], set[str]] = {}
+        surnames: set[tuple[str, ...]] = set()
         for entity in entities:
-            if entity.type == "PERSON" and len(entity.name.split()) > 1:
-                owners.setdefault(entity.name.split()[-1], set()).add(entity.id)
+            words = tuple(entity.name.split())
+            if not words:
+                continue
+            if entity.type == "PERSON":
+                if len(words) > 1:
+                    owners.setdefault(words[-1:], set()).add(entity.id)
+                    surnames.add(words[-1:])
+            elif entity.type in ("ORG", "GPE", "NORP"):
+                owners.setdefault(words, set()).add(entity.id)
+        if not owners:
+            return
         first: dict[str, int] = {}
         for i in sorted(self.starts):
-            eid = self.starts[i][1]
-            first.setdefault(eid, i)
-        for token in self.doc:
-            ids = owners.get(token.text)
-            if not ids or len(ids) != 1 or token.i in self.at or not _nominal(token):
-                continue
-            (eid,) = ids
-            if first.get(eid, len(self.doc)) > token.i:
-                continue  # only after the full name
-            self.at[token.i] = eid
-            self.starts[token.i] = (token.i + 1, eid)
-            self.found.setdefault(eid, []).append((token.idx, token.idx + len(token)))
+            first.setdefault(self.starts[i][1], i)
+        longest = max(len(k) for k in owners)
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                words = tuple(t.text for t in doc[i : i + n])
+                ids = owners.get(words)
+                if not ids or len(ids) != 1 or any(j in self.at for j in range(i, i + n)) or not _nominal(doc[i + n - 1]):
+                    continue
+                (eid,) = ids
+                if words in surnames and first.get(eid, len(doc)) > i:
+                    continue  # a surname names its person only after the full name
+                for j in range(i, i + n):
+                    self.at[j] = eid
+                self.starts[i] = (i + n, eid)
+                self.found.setdefault(eid, []).append((doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])))
+                i += n - 1
+                break
+            i += 1
 
     # ------------------------------------------------------------------ walk
 
@@ -197,8 +218,6 @@ class _Resolver:
             if key is not None:
                 self._add(token, key)
             return
-        if gender and key not in self.gender:
-            self.gender[key] = gender
         self._link(token, key, (token.idx, token.idx + len(token)))
 
     def _description(self, token: Token) -> None:
@@ -366,7 +385,9 @@ def _weight(head: Token) -> int:
 
 def _nominal(token: Token) -> bool:
     """A capitalised word in a noun's place (the tagger calls "Baylous" an adjective)."""
-    return token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("NOUN", "ADJ") and token.dep_ in _NOUN_DEPS)
+    if not token.text[:1].isupper():
+        return False
+    return token.pos_ == "PROPN" or (token.pos_ in ("NOUN", "ADJ") and token.dep_ in _NOUN_DEPS)
 
 
 def _is_title(word: str) -> bool:
