@@ -40,7 +40,7 @@ from ..records import Entity, Span
 from .doc_cache import doc_text, sentences
 from .quote_marks import find_passages
 
-__all__ = ["resolve_coreference", "person_genders"]
+__all__ = ["resolve_coreference", "person_genders", "document_author", "is_document"]
 
 #: pronoun -> (what it takes: person | thing | plural, gender)
 _PRONOUNS: dict[str, tuple[str, str | None]] = {
@@ -177,9 +177,9 @@ class _Resolver:
             if lower in _PRONOUNS and token.pos_ in ("PRON", "DET") and i not in self.at:
                 self._pronoun(token, *_PRONOUNS[lower])
             elif token.pos_ == "NOUN" and i not in self.at:
-                if token.tag_ == "NN":
+                if token.tag_ == "NN" or (token.tag_ == "NNS" and is_document(token)):
                     self._description(token)
-                elif token.tag_ == "NNS" and token.dep_ in _SUBJECT_DEPS:
+                if token.tag_ == "NNS" and token.dep_ in _SUBJECT_DEPS and i not in self.at:
                     self._add(token, "group:" + token.lemma_.lower())
         return self.found
 
@@ -307,31 +307,8 @@ class _Resolver:
         return self._most_salient(token, named, _TITLE_WINDOW) or self._most_salient(token, plain, _WINDOW)
 
     def _author(self, token: Token) -> str | None:
-        """"the statement": whoever the same document was credited to before
-        ("a statement from the Public Security Directorate")."""
-        lemma = token.lemma_.lower()
-        for j in range(token.i - 1, -1, -1):
-            other = self.doc[j]
-            if other.lemma_.lower() == lemma and other.pos_ == "NOUN":
-                author = self._credited(other)
-                if author is not None:
-                    return author
-        return None
-
-    def _credited(self, noun: Token) -> str | None:
-        for child in noun.children:
-            if child.dep_ in ("poss", "compound") and child.i in self.at:
-                return self.at[child.i]
-            if child.dep_ == "prep" and child.lower_ in _NAME_OBJECT_PREPS:
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self.at:
-                        return self.at[obj.i]
-        head = noun.head  # "the directorate said in a statement"
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            for child in head.head.children:
-                if child.dep_ == "nsubj" and child.i in self.at:
-                    return self.at[child.i]
-        return None
+        author = document_author(token)
+        return self.at.get(author.i) if author is not None else None
 
     def _bound_subject(self, token: Token) -> frozenset[int]:
         """An object pronoun is not its own verb's subject ("Lind told him"):
@@ -423,3 +400,51 @@ def person_genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
             if first in names and len(entity.name.split()) > 1:
                 out[entity.id] = names[first]
     return out
+
+
+def is_document(token: Token) -> bool:
+    """"statement", "reports", "guidelines": a noun that names a document."""
+    entry = descriptions().get(token.lemma_.lower()) or descriptions().get(token.lower_)
+    return entry is not None and entry.refers == "DOCUMENT" and token.pos_ == "NOUN"
+
+
+def document_author(token: Token, back: int = 600) -> Token | None:
+    """The head of whoever a document is credited to: its own "by X", "X's",
+    "from X"; else that of the same document named before ("a statement by
+    the directorate ... the statement said"); else the subject of the verb
+    that issued it ("the department issued guidelines")."""
+    own = _credited(token)
+    if own is not None or token.i == 0:
+        return own
+    lemma = token.lemma_.lower()
+    doc = token.doc
+    for j in range(token.i - 1, max(-1, token.i - back), -1):
+        other = doc[j]
+        if other.lemma_.lower() == lemma and other.pos_ == "NOUN":
+            author = _credited(other)
+            if author is not None:
+                return author
+    return None
+
+
+def _credited(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _NAME_OBJECT_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN") and not is_document(obj):
+                    return obj
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child  # "a Pentagon statement"
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":  # "the department issued guidelines"
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN") and not is_document(subject):
+            return subject
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)  # "X said in a statement"
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN") and not is_document(subject):
+            return subject
+    return None

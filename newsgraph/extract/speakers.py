@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
-from .coref import person_genders
+from .coref import document_author, is_document, person_genders
 from ..records import Entity, Span
 
 __all__ = ["Speaker", "Speakers"]
@@ -100,6 +100,11 @@ class Speakers:
         start, end = self._phrase(token)
         if entity is not None:
             return Speaker(entity.id, entity.name, (start, end), "name")
+        if is_document(token):  # "the statement said": whoever issued it
+            author = document_author(token)
+            if author is not None:
+                named = self.of(author)
+                return Speaker(named.entity, named.name, (start, end), named.how)
         return Speaker(None, self._group_name(token), (start, end), "group")
 
     def inside_quote(self, char: int) -> bool:
