@@ -49,7 +49,7 @@ _PRONOUNS: dict[str, tuple[str, str | None]] = {
     "it": ("thing", None), "its": ("thing", None), "itself": ("thing", None),
     "they": ("plural", None), "them": ("plural", None), "their": ("plural", None), "themselves": ("plural", None),
 }
-_TAKES = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG", "GPE"}), "plural": frozenset({"ORG", "NORP", "GPE", "GROUP"})}
+_TAKES = {"person": frozenset({"PERSON"}), "thing": frozenset({"ORG", "GPE"}), "plural": frozenset({"ORG", "NORP", "GROUP"})}
 #: "it" as the subject of these is mostly expletive ("it is illegal to ...")
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "happen", "remain", "matter", "rain", "snow", "cost", "become", "make", "mean", "look", "sound", "feel"})
 _DEFINITE = frozenset({"the", "this"})
@@ -104,6 +104,8 @@ class _Resolver:
         self.starts: dict[int, tuple[int, str]] = {}
         self.occurrences: list[_Occurrence] = []
         self.found: dict[str, list[Span]] = {}
+        #: a surname alone that two people share -> their ids
+        self.shared: dict[int, frozenset[str]] = {}
         for entity in entities:
             for s, e in entity.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -146,8 +148,12 @@ class _Resolver:
             for n in range(min(longest, len(doc) - i), 0, -1):
                 words = tuple(t.text for t in doc[i : i + n])
                 ids = owners.get(words)
-                if not ids or len(ids) != 1 or any(j in self.at for j in range(i, i + n)) or not _nominal(doc[i + n - 1]):
+                if not ids or any(j in self.at for j in range(i, i + n)) or not _nominal(doc[i + n - 1]):
                     continue
+                if len(ids) > 1:  # two people of one surname: the walk decides by salience
+                    if words in surnames and n == 1 and min(first.get(e, len(doc)) for e in ids) < i:
+                        self.shared[i] = frozenset(ids)
+                    break
                 (eid,) = ids
                 if words in surnames and first.get(eid, len(doc)) > i:
                     continue  # a surname names its person only after the full name
@@ -173,6 +179,9 @@ class _Resolver:
                 skip_to = end
                 self._name(doc[i:end], eid)
                 continue
+            if i in self.shared:
+                self._surname(token, self.shared[i])
+                continue
             lower = token.lower_
             if lower in _PRONOUNS and token.pos_ in ("PRON", "DET") and i not in self.at:
                 self._pronoun(token, *_PRONOUNS[lower])
@@ -186,6 +195,8 @@ class _Resolver:
     def _name(self, span, eid: str) -> None:
         head = span.root
         person = self.by_id[eid].type == "PERSON"
+        if head.dep_ in ("amod", "nmod") and head.head.i not in self.at:
+            return  # "North Korean troops": the troops, not a mention of North Korea
         while head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.i not in self.at:
             if head.dep_ == "compound" and not (person and _is_title(head.head.lower_)):
                 return  # a modifier ("a CBC team"), not a mention of the team
@@ -195,6 +206,19 @@ class _Resolver:
             self._link(head, eid, (head.idx, head.idx + len(head)))
         else:
             self._add(head, eid)
+
+    def _surname(self, token: Token, ids: frozenset[str]) -> None:
+        """"Fodge said": of two Fodges, the one an honorific before it allows
+        ("Mrs Fodge"), else the more salient."""
+        before = token.nbor(-1).lower_.rstrip(".") if token.i else ""
+        gender = gendered_words().get(before)
+
+        def agrees(key: str) -> bool:
+            return key in ids and (gender is None or self.gender.get(key, gender) == gender)
+
+        key = self._most_salient(token, agrees, _TITLE_WINDOW)
+        if key is not None:
+            self._link(token, key, (token.idx, token.idx + len(token)))
 
     def _pronoun(self, token: Token, takes: str, gender: str | None) -> None:
         if token.lower_ == "it" and (token.dep_ in ("expl", "nsubjpass") or token.head.lemma_.lower() in _EXPLETIVE_HEADS):

@@ -33,7 +33,7 @@ from ..lexicons import SpeechVerb, cue_act, speech_verbs
 from ..records import Entity, Quote, Span
 from .cue_relations import trim as _trim
 from .learned_quotes import colon_credits, learned
-from .quote_marks import Passage, find_passages
+from .quote_marks import Passage, find_passages, paragraph_starts
 from .quote_parts import Found as _Found
 from .quote_parts import confidence as _confidence
 from .quote_parts import entry as _entry
@@ -63,7 +63,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     passages = find_passages(text)
     quoted = [(p.open_at, (p.close_at + 1) if p.closed else p.end) for p in passages]
     speakers = Speakers(doc, entities, quoted)
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    starts = paragraph_starts(text)
+    breaks = frozenset(starts)  # a token holding the newline before one ends a paragraph
     verbs = speech_verbs()
 
     found: list[_Found] = []
@@ -79,14 +80,14 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         absorbed.update(inside)
         cand.span = span
         cand.kind = "mixed" if inside else "indirect"
-        cand.paragraph = bisect.bisect_left(breaks, span[0])
+        cand.paragraph = bisect.bisect_right(starts, span[0]) - 1
         found.append(cand)
 
     previous: _Found | None = None
     for n, passage in enumerate(passages):
         if n in absorbed:
             continue
-        quote = _direct(doc, text, passage, verbs, speakers, found, previous)
+        quote = _direct(doc, text, passage, verbs, speakers, found, previous, breaks)
         if quote is not None:
             after = n + 1
             if after < len(passages) and after not in absorbed and _interrupted(text, passage, passages[after], quote.cue_span):
@@ -310,14 +311,15 @@ def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None
 
 # ------------------------------------------------------------ direct quotes
 
-def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None) -> _Found | None:
+def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None,
+            breaks: frozenset[int] = frozenset()) -> _Found | None:
     span = (p.start, p.end)
     words = len(text[p.start : p.end].split())
     if p.continues and previous is not None and previous.kind == "direct":
         return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
-    cue = _cue_after(doc, text, p, verbs) if p.closed else None
+    cue = _cue_after(doc, text, p, verbs, breaks) if p.closed else None
     if cue is None:
-        cue = _cue_before(doc, p, verbs)
+        cue = _cue_before(doc, p, verbs, breaks)
     if cue is not None:
         verb, after = cue
         subject = _subject(verb, inversion=after)
@@ -355,7 +357,14 @@ def _token_at(doc: Doc, char: int) -> int:
     return span.start if span is not None and len(span) else -1
 
 
-def _cue_after(doc: Doc, text: str, p: Passage, verbs) -> tuple[Token, bool] | None:
+def _ends_paragraph(token: Token, breaks: frozenset[int]) -> bool:
+    """A token holding the line break that ends a paragraph (not a hard wrap)."""
+    if "\n" not in token.text:
+        return False
+    return any(token.idx + k + 1 in breaks for k, ch in enumerate(token.text) if ch == "\n")
+
+
+def _cue_after(doc: Doc, text: str, p: Passage, verbs, breaks: frozenset[int]) -> tuple[Token, bool] | None:
     """'"...," he said' / '"...," said X': a speech verb shortly after the close."""
     i = _token_at(doc, p.close_at) + 1
     if i <= 0 or i >= len(doc):
@@ -364,7 +373,7 @@ def _cue_after(doc: Doc, text: str, p: Passage, verbs) -> tuple[Token, bool] | N
     # a comma (or ? !) waits longer for its verb, across the speaker's apposition
     window = _AFTER_WINDOW_APPOSITION if text[p.close_at - 1] in ",?!" or doc[i].text == "," else _AFTER_WINDOW
     for token in doc[i : i + window]:
-        if token.text in _STOPS or '"' in token.text or "\n" in token.text:
+        if token.text in _STOPS or '"' in token.text or _ends_paragraph(token, breaks):
             break
         entry = _entry(verbs, token)
         if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
@@ -372,7 +381,7 @@ def _cue_after(doc: Doc, text: str, p: Passage, verbs) -> tuple[Token, bool] | N
     return None
 
 
-def _cue_before(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
+def _cue_before(doc: Doc, p: Passage, verbs, breaks: frozenset[int]) -> tuple[Token, bool] | None:
     """'X said: "..."' / 'X said "..."': a speech verb shortly before the open."""
     i = _token_at(doc, p.open_at)
     if i <= 0:
@@ -383,7 +392,7 @@ def _cue_before(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
     window = _BEFORE_WINDOW if prev.text in (":", ",") else _BEFORE_WINDOW_NO_PUNCT
     for j in range(i - 1, max(-1, i - 1 - window), -1):
         token = doc[j]
-        if token.text in _STOPS or '"' in token.text or "\n" in token.text:
+        if token.text in _STOPS or '"' in token.text or _ends_paragraph(token, breaks):
             break
         entry = _entry(verbs, token)
         if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
