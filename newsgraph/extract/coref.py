@@ -115,6 +115,12 @@ class _Resolver:
                     if i not in self.at or entity.type == "PERSON":
                         self.at[i] = entity.id
                 self.starts.setdefault(span.start, (span.end, entity.id))
+        #: person id -> the words right before its mentions ("Lt." Tom Berg)
+        self.before: dict[str, set[str]] = {}
+        for i, (end, eid) in self.starts.items():
+            if self.by_id[eid].type == "PERSON":
+                words = {t.lower_.strip(".") for t in doc[max(0, i - 3) : i]}
+                self.before.setdefault(eid, set()).update(words)
         self._repeated_names(entities)
         self.gender = person_genders(doc, entities)
         self.speech = frozenset(v.lemma for v in speech_verbs().values() if v.cues_direct)
@@ -302,10 +308,10 @@ class _Resolver:
             entity = self.by_id.get(key)
             if entity is None or entity.type != "PERSON":
                 return False
-            held = {w.strip(".,").lower() for t in entity.titles for w in t.split()}
+            held = {w.strip(".,").lower() for t in entity.titles for w in t.split()} | self.before.get(key, set())
             return bool(words & held)
 
-        key = self._most_salient(token, agrees, _TITLE_WINDOW)
+        key = self._most_salient(token, agrees, _TITLE_WINDOW) or self._described(token)
         if key is None and token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in self.speech:
             # '"...," Baylous said. "...," the lieutenant added': the source of the run
 
@@ -315,6 +321,17 @@ class _Resolver:
 
             key = self._most_salient(token, untitled, 1, True, sources_only=True)
         return key
+
+    def _described(self, token: Token) -> str | None:
+        """"The mayor of Port Wren, Ana Lind, ... the mayor said": the person
+        the same description stood beside before."""
+        for j in range(token.i - 1, -1, -1):
+            other = self.doc[j]
+            if other.lower_ == token.lower_:
+                for near in self.doc[other.i + 1 : min(other.i + 10, token.i)]:
+                    if near.dep_ == "appos" and near.i in self.at and self.by_id[self.at[near.i]].type == "PERSON":
+                        return self.at[near.i]
+        return None
 
     def _named(self, token: Token, refers: str) -> str | None:
         word = token.lower_
