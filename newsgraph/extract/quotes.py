@@ -38,7 +38,7 @@ from .quote_parts import Found as _Found
 from .quote_parts import confidence as _confidence
 from .quote_parts import entry as _entry
 from .quote_parts import subject as _subject
-from .speakers import Speakers
+from .speakers import Speaker, Speakers
 
 __all__ = ["extract_quotes"]
 
@@ -334,12 +334,37 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
         return _Found("direct", span, speaker, None, None, 0.7 if speaker.entity or speaker.name else 0.4, p.paragraph)
     if not _starts_sentence(text, p.open_at) or words < _MIN_FLOATING_WORDS:
         return None  # a scare quote or a title
+    introduced = _introduced(doc, p, speakers, found)
+    if introduced is not None:
+        return _Found("direct", span, introduced, None, None, 0.6, p.paragraph)
     last = _last_before(found, p.open_at)
     if last is not None and last.speaker is not None and p.paragraph - last.paragraph <= 1:
         return _Found("direct", span, last.speaker, None, None, min(0.65, last.confidence - 0.2), p.paragraph)
     if words >= _MIN_UNCUED_WORDS:
         return _Found("direct", span, None, None, None, 0.3, p.paragraph)
     return None
+
+
+def _introduced(doc: Doc, p: Passage, speakers: Speakers, found: list[_Found]) -> Speaker | None:
+    """'The victim's sister, Kataraina Paterson, spoke outside the court.
+    "Hearing the details ..."': a quote without a cue right after a sentence
+    (with no quote of its own) whose subject is a named person or
+    organisation is theirs."""
+    i = _token_at(doc, p.open_at) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    sent = doc[i].sent
+    if any(f.span[0] < sent.end_char and sent.start_char < f.span[1] for f in found):
+        return None
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or speakers.inside_quote(subjects[0].idx):
+        return None
+    speaker = speakers.of(subjects[0])
+    if speaker.entity is None or speakers.type_of(speaker.entity) not in ("PERSON", "ORG"):
+        return None
+    return speaker
 
 
 def _interrupted(text: str, a: Passage, b: Passage, cue: Span | None) -> bool:

@@ -62,6 +62,7 @@ class Speakers:
         self.doc = doc
         self.text = doc_text(doc)  # built from the tokens on every access: once per doc
         self.by_token: dict[int, Entity] = {}
+        self._types = {e.id: e.type for e in entities}
         #: entity id -> "m" | "f", from honorifics, gendered titles and first names
         self.gender: dict[str, str] = person_genders(doc, entities)
         for entity in entities:
@@ -106,6 +107,10 @@ class Speakers:
                 named = self.of(author)
                 return Speaker(named.entity, named.name, (start, end), named.how)
         return Speaker(None, self._group_name(token), (start, end), "group")
+
+    def type_of(self, entity_id: str) -> str | None:
+        """The type of one of the article's entities."""
+        return self._types.get(entity_id)
 
     def inside_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, char) - 1

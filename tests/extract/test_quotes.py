@@ -260,3 +260,20 @@ def test_act_of_an_attribution(pipeline, text, act):
 def test_act_is_in_the_contract_json(pipeline):
     record = pipeline("Ana Lind plans to reopen the harbour in May.")
     assert [q["act"] for q in record.to_dict()["quotes"]] == ["intention"]
+
+
+def test_quote_without_a_cue_is_the_person_just_introduced(pipeline):
+    text = ('"The harbour will reopen in May," Ana Lind said.\n'
+            "Mark Holt, the harbour master, spoke to reporters after the meeting.\n"
+            '"We have waited three years for this pier and nobody has paid for it yet."')
+    found, _ = quotes(pipeline, text)
+    assert found[-1][2] == "Mark Holt"
+
+
+def test_quote_marks_pair_over_hard_wrapped_lines(pipeline):
+    text = ('    Ana Lind visited the flooded docks of Port Wren on Monday with the engineers of the city.\n'
+            '    "The harbour will reopen in May, once the new pier has been built and the engineers\n'
+            '    have checked it," Ana Lind said on Monday.')
+    found, _ = quotes(pipeline, text)
+    assert [(k, s) for k, _, s, _ in found] == [("direct", "Ana Lind")]
+    assert found[0][1].endswith("have checked it,")
