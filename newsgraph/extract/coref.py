@@ -147,12 +147,17 @@ class _Resolver:
         first: dict[str, int] = {}
         for i in sorted(self.starts):
             first.setdefault(self.starts[i][1], i)
-        longest = max(len(k) for k in owners)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(owners, key=lambda w: (-len(w), w)):  # longest first
+            by_first.setdefault(words[0], []).append(words)
         doc = self.doc
+        texts = [t.text for t in doc]
         i = 0
         while i < len(doc):
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                words = tuple(t.text for t in doc[i : i + n])
+            for words in by_first.get(texts[i], ()):
+                n = len(words)
+                if tuple(texts[i : i + n]) != words:
+                    continue
                 ids = owners.get(words)
                 if not ids or any(j in self.at for j in range(i, i + n)) or not _nominal(doc[i + n - 1]):
                     continue
