@@ -82,6 +82,8 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 #: a line ending so may end its paragraph; any other is wrapped if the next goes on
 _ENDS = frozenset(".!?:;\"'\u201d\u2019)]")
+#: a quote closed on a comma goes on to its attribution: '..., he said,"' wraps
+_OPEN_ENDS = frozenset({',"', ",'", ",\u201d", ",\u2019"})
 #: a wrapped line of text this long or longer (a headline is shorter)
 _WRAP_WIDTH = 60
 
@@ -90,7 +92,9 @@ def _wraps(line: str, nxt: str) -> bool:
     """Whether ``nxt`` continues the sentence of ``line`` (hard-wrapped text:
     "... Anthony\n      Levandowski said ...")."""
     body, following = line.strip(), nxt.strip()
-    if not body or not following or body[-1] in _ENDS or len(body) < _WRAP_WIDTH:
+    if not body or not following or len(body) < _WRAP_WIDTH:
+        return False
+    if body[-1] in _ENDS and body[-2:] not in _OPEN_ENDS:
         return False
     return following[0].islower() or _indent(line) == _indent(nxt) > 0
 

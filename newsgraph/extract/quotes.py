@@ -322,7 +322,7 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
         cue = _cue_before(doc, p, verbs, breaks)
     if cue is not None:
         verb, after = cue
-        subject = _subject(verb, inversion=after)
+        subject = _subject(verb, inversion=after) or _name_before(doc, verb, speakers)
         speaker = speakers.of(subject) if subject is not None else None
         entry = _entry(verbs, verb)
         found = _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry), p.paragraph)
@@ -367,6 +367,15 @@ def _introduced(doc: Doc, p: Passage, speakers: Speakers, found: list[_Found]) -
     return speaker
 
 
+def _name_before(doc: Doc, verb: Token, speakers: Speakers) -> Token | None:
+    """'..., Secretary Anthony Foxx\n said': the name right before a cue the
+    parser left without a subject (a line break between them)."""
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 and i in speakers.by_token else None
+
+
 def _interrupted(text: str, a: Passage, b: Passage, cue: Span | None) -> bool:
     """Whether passage ``b`` resumes the sentence of ``a`` after the attribution
     that cues ``a`` ('"...," he said, "..."'); after a full stop it is a new
@@ -401,7 +410,7 @@ def _cue_after(doc: Doc, text: str, p: Passage, verbs, breaks: frozenset[int]) -
         if token.text in _STOPS or '"' in token.text or _ends_paragraph(token, breaks):
             break
         entry = _entry(verbs, token)
-        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
+        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS and token.dep_ != "amod":  # not "the written ruling"
             return token, True
     return None
 
@@ -420,7 +429,7 @@ def _cue_before(doc: Doc, p: Passage, verbs, breaks: frozenset[int]) -> tuple[To
         if token.text in _STOPS or '"' in token.text or _ends_paragraph(token, breaks):
             break
         entry = _entry(verbs, token)
-        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
+        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS and token.dep_ != "amod":  # not "the written ruling"
             return token, False
     return None
 

@@ -122,10 +122,16 @@ class Speakers:
         entity = self.by_token.get(token.i)
         if entity is not None:
             return entity
-        # "the spokesman, John Doe": a title head with a named apposition
+        # "the spokesman, John Doe": a title head with a named apposition;
+        # "The head of the fire department, Mohammad Farokhzadeh,": one the
+        # parser hung lower in the phrase
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
+        if token.pos_ == "NOUN":
+            for t in token.subtree:
+                if t.i > token.i and t.dep_ == "appos" and t.i in self.by_token and self.by_token[t.i].type == "PERSON":
+                    return self.by_token[t.i]
         return None
 
     def _phrase(self, token: Token) -> tuple[int, int]:
