@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
 from .coref import document_author, is_document, person_genders
+from ..lexicons import non_speakers
 from ..records import Entity, Span
 
 __all__ = ["Speaker", "Speakers"]
@@ -106,6 +107,8 @@ class Speakers:
             if author is not None:
                 named = self.of(author)
                 return Speaker(named.entity, named.name, (start, end), named.how)
+        if token.lemma_.lower() in non_speakers() or token.lower_ in non_speakers() or token.like_num:
+            return Speaker(None, None, (start, end), "unresolved")  # a figure or market term cannot speak
         return Speaker(None, self._group_name(token), (start, end), "group")
 
     def type_of(self, entity_id: str) -> str | None:

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues", "ACTS", "cue_act", "first_names", "Description", "descriptions"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues", "ACTS", "cue_act", "first_names", "Description", "descriptions", "non_speakers"]
 
 
 def key(text: str) -> str:
@@ -282,3 +282,9 @@ def descriptions() -> dict[str, Description]:
     for row in read_tsv("descriptions.tsv"):
         out[row["word"].lower()] = Description(row["word"].lower(), row["refers"], tuple(_split(row["also"])))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def non_speakers() -> frozenset[str]:
+    """Head nouns (lemmas) that cannot speak (``non_speakers.tsv``)."""
+    return frozenset(row["word"].lower() for row in read_tsv("non_speakers.tsv"))

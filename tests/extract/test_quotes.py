@@ -277,3 +277,9 @@ def test_quote_marks_pair_over_hard_wrapped_lines(pipeline):
     found, _ = quotes(pipeline, text)
     assert [(k, s) for k, _, s, _ in found] == [("direct", "Ana Lind")]
     assert found[0][1].endswith("have checked it,")
+
+
+@pytest.mark.parametrize("row", read_tsv("non_speakers.tsv"), ids=lambda r: r["word"])
+def test_figures_and_market_terms_do_not_speak(pipeline, row):
+    record = pipeline(row["sentence"])
+    assert record.quotes and all(q.speaker_name is None for q in record.quotes), [(q.speaker_name, q.cue) for q in record.quotes]
