@@ -240,12 +240,14 @@ def watch(feeds: tuple[str, ...], db: str, every: str, workers: int, rounds: int
 @click.option("--search", help="Words in the quote (full-text).")
 @click.option("--since", callback=check_date, metavar="DATE")
 @click.option("--until", callback=check_date, metavar="DATE")
+@click.option("--act", type=click.Choice(["statement", "belief", "intention", "finding", "all"]), default="statement",
+              show_default=True, help="Which attributions: who said what (statement), or beliefs, intentions, findings, all.")
 @LIMIT
 @FORMAT
-def quotes(db, speaker, search, since, until, limit, fmt) -> None:
-    """Quotes in the knowledge base, newest first."""
+def quotes(db, speaker, search, since, until, act, limit, fmt) -> None:
+    """Quotes in the knowledge base, newest first: statements unless --act says otherwise."""
     with _kb(db) as kb:
-        emit(kb.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit), fmt, "quotes")
+        emit(kb.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit, act=act), fmt, "quotes")
 
 
 @_command

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from .errors import ArticleError, UnsupportedLanguage
 from .extract import extract_entities, extract_quotes
 from .extract.confidence import with_confidence
+from .extract.coref import resolve_coreference
 from .extract.doc_cache import remember_text
 from .extract.dates import extract_dates
 from .extract.events import extract_events
@@ -49,6 +50,7 @@ def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: G
     figures, figure_flags = extract_figures(doc, dates, ntext.text)
     locations = extract_places(doc, entities, gazetteer or load_gazetteer())
     entities = with_place_countries(entities, locations)
+    entities = resolve_coreference(doc, entities)  # pronouns and descriptions join their entity's mentions
     quotes = extract_quotes(doc, entities)
     events = extract_events(doc, entities, quotes, dates, figures, locations)
     # repairs made while normalising are already in original offsets

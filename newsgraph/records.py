@@ -93,6 +93,9 @@ class Quote:
     cue: str | None = None
     cue_span: Span | None = None
     confidence: float = 0.0
+    #: statement | belief | intention | finding (contract v1.1); "who said
+    #: what" is the statements
+    act: str = "statement"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +107,7 @@ class Quote:
             "source_span": _span(self.source_span),
             "cue": self.cue,
             "cue_span": _span(self.cue_span),
+            "act": self.act,
             "confidence": round(self.confidence, 3),
         }
 

@@ -33,9 +33,13 @@ def test_jsonl_output_follows_the_contract(runner, tmp_path):
     names = {e["name"] for e in rec["entities"]}
     assert {"Marieke de Wit", "Hendrik Baas", "Sanne Vermeulen"} <= names
     text = rec["article"]["text"]
+    pronouns = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their"}
     for e in rec["entities"]:
         for s, t in e["mentions"]:
-            assert text[s:t] in [e["name"], *e["aliases"]]
+            # a name or alias, or what coreference joined to it: a pronoun, a description ("the company")
+            mention = text[s:t]
+            assert mention in [e["name"], *e["aliases"]] or mention.lower() in pronouns or mention.split()[-1][:1].islower(), mention
+    assert all(q.get("act") in ("statement", "belief", "intention", "finding") for q in rec["quotes"])
 
 
 def test_json_is_one_array_in_input_order(runner, tmp_path):

@@ -16,6 +16,9 @@ NOISE = [
 ]
 
 
+_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their"})
+
+
 @pytest.mark.parametrize("sample", ["harbour-strike.txt", "valley-floods.txt", "ministry-translated.txt"])
 @pytest.mark.parametrize("name, noise", NOISE, ids=[n for n, _ in NOISE])
 def test_entity_mentions_slice_the_original(pipeline, sample, name, noise):
@@ -29,7 +32,10 @@ def test_entity_mentions_slice_the_original(pipeline, sample, name, noise):
             assert piece and piece == piece.strip()
             # the original slice, normalised, reads as one of the entity's names
             forms = {f.replace("\u00a0", " ") for f in (e.name, *e.aliases)}
-            assert piece.replace("\u00a0", " ").replace("\u00ad", "") in forms or name == "mojibake", (piece, forms)
+            read = piece.replace("\u00a0", " ").replace("\u00ad", "")
+            # or what coreference joined to it: a pronoun or a description ("the company")
+            joined = read.lower() in _PRONOUNS or read.split()[-1][:1].islower()
+            assert read in forms or joined or name == "mojibake", (piece, forms)
     for flag in record.quality.flags:
         s, t = flag.span
         assert 0 <= s < t <= len(original)

@@ -43,10 +43,10 @@ def search(conn: sqlite3.Connection, q: str, page: Page) -> dict[str, Any]:
 
 
 def quote_list(conn: sqlite3.Connection, page: Page, dates: DateRange, *, speaker: str | None = None,
-               search: str | None = None) -> dict[str, Any]:
+               search: str | None = None, act: str = "statement") -> dict[str, Any]:
     rows = queries.quotes(conn, speaker=speaker, search=search, since=dates.since, until=dates.until,
-                          limit=page.limit + 1, offset=page.offset)
-    return _paged(rows, page, {"speaker": speaker, "search": search, "since": dates.since, "until": dates.until})
+                          limit=page.limit + 1, offset=page.offset, act=act)
+    return _paged(rows, page, {"speaker": speaker, "search": search, "since": dates.since, "until": dates.until, "act": act})
 
 
 def event_list(conn: sqlite3.Connection, page: Page, dates: DateRange, **filters: str | None) -> dict[str, Any]:

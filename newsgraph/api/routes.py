@@ -110,8 +110,10 @@ def extract(body: ArticleIn, st: AppState = Depends(state)) -> dict[str, Any]:
 @router.get("/quotes", summary="Quotes, newest first")
 def quotes(speaker: str | None = name_query("Any alias or spelling of the speaker."),
            search: str | None = Query(None, max_length=TEXT, description="Words in the quote."),
+           act: str = Query("statement", pattern="^(statement|belief|intention|finding|all)$",
+                            description="Who said what (statement, the default), or beliefs, intentions, findings, all."),
            pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
-    return handlers.quote_list(conn, pg, dates, speaker=speaker, search=search)
+    return handlers.quote_list(conn, pg, dates, speaker=speaker, search=search, act=act)
 
 
 @router.get("/events", summary="Events, newest first")

@@ -87,14 +87,24 @@ def _geo_type(loc: Mapping[str, Any]) -> int:
     return 3 if us else 4
 
 
-def _names(ents: Iterable[Mapping[str, Any]], types: set[str] | None) -> tuple[str, str]:
+#: mentions that the coreference stage adds (pronouns, descriptions) are not
+#: where a name occurs: GKG lists names only
+_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
+                       "they", "them", "their", "themselves"})
+
+
+def _is_name(text: str) -> bool:
+    return text[:1].isupper() and text.lower() not in _PRONOUNS
+
+
+def _names(ents: Iterable[Mapping[str, Any]], types: set[str] | None, text: str = "") -> tuple[str, str]:
     plain, enhanced = [], []
     for e in ents:
         if types is not None and e["type"] not in types:
             continue
         name = _clean(e["name"], ";,#")
         plain.append(name)
-        enhanced += [f"{name},{m[0]}" for m in e.get("mentions", [])]
+        enhanced += [f"{name},{m[0]}" for m in e.get("mentions", []) if not text or _is_name(text[m[0] : m[1]])]
     return ";".join(dict.fromkeys(plain)), ";".join(enhanced)
 
 
@@ -120,9 +130,10 @@ def gkg_row(record: Mapping[str, Any], seq: int, added: str | None = None) -> li
         offset = loc["mentions"][0][0] if loc.get("mentions") else ""
         locs2.append(f"{t}#{name}#{cc}###{lat}#{lon}#{fid}#{offset}")
     ents = record.get("entities", [])
-    persons, persons2 = _names(ents, _PERSON_TYPES)
-    orgs, orgs2 = _names(ents, _ORG_TYPES)
-    _, allnames = _names(ents, None)
+    body = art.get("text") or ""
+    persons, persons2 = _names(ents, _PERSON_TYPES, body)
+    orgs, orgs2 = _names(ents, _ORG_TYPES, body)
+    _, allnames = _names(ents, None, body)
     dates = []
     for d in record.get("dates", []):
         v, g = d.get("value") or "", d.get("granularity")
@@ -135,6 +146,8 @@ def gkg_row(record: Mapping[str, Any], seq: int, added: str | None = None) -> li
     quotes = []
     text = art.get("text") or ""
     for q in record.get("quotes", []):
+        if (q.get("act") or "statement") != "statement":
+            continue  # GKG quotations are who said what: beliefs, intentions, findings stay out
         s, e = q["span"]
         quotes.append(f"{s}|{e - s}|{_clean(q.get('cue'), '|#')}|{_clean(text[s:e], '|#')}")
     amounts = [f"{f['value']},{_clean(f.get('unit') or f.get('measures'), ',;')},{f['span'][0]}"

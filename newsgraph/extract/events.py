@@ -278,7 +278,8 @@ def _political(doc: Doc, cand: _Candidate, found: Found, index: EntityIndex, cue
         head = cand.actor_head
         if head is not None and head.pos_ == "PRON":
             # resolved to the speaker or a person named before, or "they"/"we"
-            return cand.actor.text.lower() != head.lower_ or head.lower_ in ("they", "we")
+            # (the coreference stage links a pronoun to its entity: then the actor's entity is set)
+            return cand.actor.entity is not None or cand.actor.text.lower() != head.lower_ or head.lower_ in ("they", "we")
         return agentive(head, index, cues, weapons=cand.type == "ASSAULT")
     tok = doc[found.token]
     if found.modality == "possible" or _subjectless(tok):

@@ -22,7 +22,7 @@ from spacy.attrs import LEMMA
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from ..lexicons import attribution_cues
+from ..lexicons import attribution_cues, cue_act, speech_verbs
 from ..records import Entity
 from .cue_relations import region, trim
 from .quote_parts import Found, confidence, subject
@@ -61,7 +61,10 @@ def learned(doc: Doc, speakers: Speakers, taken: set[int], reported: list[Found]
             continue  # no source; or a detail of a quote already found
         speaker = speakers.of(source)
         conf = confidence(speaker, None) * (0.6 + 0.4 * entry.precision)
-        out.append(Found("indirect", span, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0))
+        found = Found("indirect", span, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0)
+        verb = speech_verbs().get(entry.lemma)
+        found.act = cue_act(entry.lemma, entry.relation, verb.kind if verb else None)
+        out.append(found)
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Passage", "find_passages"]
+__all__ = ["Passage", "find_passages", "paragraph_starts"]
 
 _OPEN_BEFORE = frozenset(" \n([{-\u2014\u2013/:;,")
 _CLOSE_AFTER = frozenset(" \n)]}.,;:!?-\u2014\u2013/")
@@ -31,7 +31,7 @@ class Passage:
     #: the opening mark's offset; the closing mark's, or None when unclosed
     open_at: int
     close_at: int | None
-    #: index of the paragraph (line) it sits in
+    #: index of the paragraph it sits in (a line, or hard-wrapped lines)
     paragraph: int
     #: opens a paragraph while the previous paragraph's quote was left open
     continues: bool = False
@@ -44,20 +44,59 @@ class Passage:
 def find_passages(text: str) -> list[Passage]:
     """Every quoted passage of ``text``, in order, none overlapping."""
     out: list[Passage] = []
-    start = 0
-    for n, line in enumerate(text.split("\n")):
-        left_open = bool(out) and not out[-1].closed and out[-1].paragraph == n - 1
-        found = _pair(line, start, n, '"') if '"' in line else []
-        if not found and "''" in line:
-            found = _pair(line, start, n, "''")
-        if not found and "'" in line:
-            found = _pair_single(line, start, n)
-        if found and left_open and found[0].open_at == start + _indent(line):
+    open_in = -2  # the paragraph whose last quote was left open
+    for n, (start, para) in enumerate(_paragraphs(text)):
+        left_open = open_in == n - 1
+        found = _pair(para, start, n, '"') if '"' in para else []
+        if not found and "''" in para:
+            found = _pair(para, start, n, "''")
+        if not found and "'" in para:
+            found = _pair_single(para, start, n)
+        if found and left_open and found[0].open_at == start + _indent(para):
             first = found[0]
             found[0] = Passage(first.start, first.end, first.open_at, first.close_at, n, continues=True)
         out.extend(found)
+        open_in = n if found and not found[-1].closed else -2
+    return out
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """The offset where each paragraph starts: each line, except that a line
+    hard-wrapped in mid-sentence runs on into the next."""
+    return [start for start, _ in _paragraphs(text)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    start = 0
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if out and _wraps(lines[k - 1], line):
+            s, para = out[-1]
+            out[-1] = (s, para + "\n" + line)
+        else:
+            out.append((start, line))
         start += len(line) + 1
     return out
+
+
+#: a line ending so may end its paragraph; any other is wrapped if the next goes on
+_ENDS = frozenset(".!?:;\"'\u201d\u2019)]")
+#: a quote closed on a comma goes on to its attribution: '..., he said,"' wraps
+_OPEN_ENDS = frozenset({',"', ",'", ",\u201d", ",\u2019"})
+#: a wrapped line of text this long or longer (a headline is shorter)
+_WRAP_WIDTH = 60
+
+
+def _wraps(line: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues the sentence of ``line`` (hard-wrapped text:
+    "... Anthony\n      Levandowski said ...")."""
+    body, following = line.strip(), nxt.strip()
+    if not body or not following or len(body) < _WRAP_WIDTH:
+        return False
+    if body[-1] in _ENDS and body[-2:] not in _OPEN_ENDS:
+        return False
+    return following[0].islower() or _indent(line) == _indent(nxt) > 0
 
 
 def _indent(line: str) -> int:

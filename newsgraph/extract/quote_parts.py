@@ -32,6 +32,8 @@ class Found:
     paragraph: int
     #: may sit inside another quote's content (False: folded into it)
     nested_ok: bool = True
+    #: statement | belief | intention | finding (``lexicons.cue_act``)
+    act: str = "statement"
 
 
 def entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:

@@ -29,16 +29,16 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
-from ..lexicons import SpeechVerb, speech_verbs
+from ..lexicons import SpeechVerb, cue_act, speech_verbs
 from ..records import Entity, Quote, Span
 from .cue_relations import trim as _trim
 from .learned_quotes import colon_credits, learned
-from .quote_marks import Passage, find_passages
+from .quote_marks import Passage, find_passages, paragraph_starts
 from .quote_parts import Found as _Found
 from .quote_parts import confidence as _confidence
 from .quote_parts import entry as _entry
 from .quote_parts import subject as _subject
-from .speakers import Speakers
+from .speakers import Speaker, Speakers
 
 __all__ = ["extract_quotes"]
 
@@ -63,7 +63,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     passages = find_passages(text)
     quoted = [(p.open_at, (p.close_at + 1) if p.closed else p.end) for p in passages]
     speakers = Speakers(doc, entities, quoted)
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    starts = paragraph_starts(text)
+    breaks = frozenset(starts)  # a token holding the newline before one ends a paragraph
     verbs = speech_verbs()
 
     found: list[_Found] = []
@@ -79,14 +80,14 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         absorbed.update(inside)
         cand.span = span
         cand.kind = "mixed" if inside else "indirect"
-        cand.paragraph = bisect.bisect_left(breaks, span[0])
+        cand.paragraph = bisect.bisect_right(starts, span[0]) - 1
         found.append(cand)
 
     previous: _Found | None = None
     for n, passage in enumerate(passages):
         if n in absorbed:
             continue
-        quote = _direct(doc, text, passage, verbs, speakers, found, previous)
+        quote = _direct(doc, text, passage, verbs, speakers, found, previous, breaks)
         if quote is not None:
             after = n + 1
             if after < len(passages) and after not in absorbed and _interrupted(text, passage, passages[after], quote.cue_span):
@@ -105,7 +106,7 @@ def _record(n: int, f: _Found) -> Quote:
         id=f"q{n}", kind=f.kind, span=f.span,
         speaker=sp.entity if sp else None, speaker_name=sp.name if sp else None,
         source_span=sp.source if sp else None,
-        cue=f.cue, cue_span=f.cue_span, confidence=round(f.confidence, 3),
+        cue=f.cue, cue_span=f.cue_span, confidence=round(f.confidence, 3), act=f.act,
     )
 
 
@@ -129,14 +130,16 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             passive = _passive_with_agent(doc, token, speakers, entry)
             if passive is not None:
+                passive.act = cue_act(entry.lemma, "*", entry.kind)
                 out.append(passive)
             continue  # "it is believed that ...": no source
         content = _complement(token)
         # a belief inside reported speech ("said he did not know which ...")
         # is part of what was said, not a quote of its own
         nested_ok = entry.kind != "cognition"
+        relation = "ccomp"
         if content is None and entry.infinitive:
-            content, nested_ok = _infinitive(token), False
+            content, nested_ok, relation = _infinitive(token), False, "xcomp"
         if content is None:
             continue
         subject = _subject(token, inversion=False)
@@ -144,6 +147,7 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
         conf = _confidence(speaker, entry)
         found = _Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0)
         found.nested_ok = nested_ok
+        found.act = cue_act(entry.lemma, relation, entry.kind)
         out.append(found)
     # an intention inside reported speech ("said he wanted to ...") is part of it
     spans = [f.span for f in out if f.nested_ok]
@@ -307,32 +311,69 @@ def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None
 
 # ------------------------------------------------------------ direct quotes
 
-def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None) -> _Found | None:
+def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None,
+            breaks: frozenset[int] = frozenset()) -> _Found | None:
     span = (p.start, p.end)
     words = len(text[p.start : p.end].split())
     if p.continues and previous is not None and previous.kind == "direct":
         return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
-    cue = _cue_after(doc, text, p, verbs) if p.closed else None
+    cue = _cue_after(doc, text, p, verbs, breaks) if p.closed else None
     if cue is None:
-        cue = _cue_before(doc, p, verbs)
+        cue = _cue_before(doc, p, verbs, breaks)
     if cue is not None:
         verb, after = cue
-        subject = _subject(verb, inversion=after)
+        subject = _subject(verb, inversion=after) or _name_before(doc, verb, speakers)
         speaker = speakers.of(subject) if subject is not None else None
-        conf = _confidence(speaker, _entry(verbs, verb))
-        return _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), conf, p.paragraph)
+        entry = _entry(verbs, verb)
+        found = _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry), p.paragraph)
+        found.act = cue_act(entry.lemma, "*", entry.kind)
+        return found
     credit = _credit(doc, p) if p.closed else None
     if credit is not None:
         speaker = speakers.of(credit)
         return _Found("direct", span, speaker, None, None, 0.7 if speaker.entity or speaker.name else 0.4, p.paragraph)
     if not _starts_sentence(text, p.open_at) or words < _MIN_FLOATING_WORDS:
         return None  # a scare quote or a title
+    introduced = _introduced(doc, p, speakers, found)
+    if introduced is not None:
+        return _Found("direct", span, introduced, None, None, 0.6, p.paragraph)
     last = _last_before(found, p.open_at)
     if last is not None and last.speaker is not None and p.paragraph - last.paragraph <= 1:
         return _Found("direct", span, last.speaker, None, None, min(0.65, last.confidence - 0.2), p.paragraph)
     if words >= _MIN_UNCUED_WORDS:
         return _Found("direct", span, None, None, None, 0.3, p.paragraph)
     return None
+
+
+def _introduced(doc: Doc, p: Passage, speakers: Speakers, found: list[_Found]) -> Speaker | None:
+    """'The victim's sister, Kataraina Paterson, spoke outside the court.
+    "Hearing the details ..."': a quote without a cue right after a sentence
+    (with no quote of its own) whose subject is a named person or
+    organisation is theirs."""
+    i = _token_at(doc, p.open_at) - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0:
+        return None
+    sent = doc[i].sent
+    if any(f.span[0] < sent.end_char and sent.start_char < f.span[1] for f in found):
+        return None
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or speakers.inside_quote(subjects[0].idx):
+        return None
+    speaker = speakers.of(subjects[0])
+    if speaker.entity is None or speakers.type_of(speaker.entity) not in ("PERSON", "ORG"):
+        return None
+    return speaker
+
+
+def _name_before(doc: Doc, verb: Token, speakers: Speakers) -> Token | None:
+    """'..., Secretary Anthony Foxx\n said': the name right before a cue the
+    parser left without a subject (a line break between them)."""
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 and i in speakers.by_token else None
 
 
 def _interrupted(text: str, a: Passage, b: Passage, cue: Span | None) -> bool:
@@ -350,7 +391,14 @@ def _token_at(doc: Doc, char: int) -> int:
     return span.start if span is not None and len(span) else -1
 
 
-def _cue_after(doc: Doc, text: str, p: Passage, verbs) -> tuple[Token, bool] | None:
+def _ends_paragraph(token: Token, breaks: frozenset[int]) -> bool:
+    """A token holding the line break that ends a paragraph (not a hard wrap)."""
+    if "\n" not in token.text:
+        return False
+    return any(token.idx + k + 1 in breaks for k, ch in enumerate(token.text) if ch == "\n")
+
+
+def _cue_after(doc: Doc, text: str, p: Passage, verbs, breaks: frozenset[int]) -> tuple[Token, bool] | None:
     """'"...," he said' / '"...," said X': a speech verb shortly after the close."""
     i = _token_at(doc, p.close_at) + 1
     if i <= 0 or i >= len(doc):
@@ -359,15 +407,15 @@ def _cue_after(doc: Doc, text: str, p: Passage, verbs) -> tuple[Token, bool] | N
     # a comma (or ? !) waits longer for its verb, across the speaker's apposition
     window = _AFTER_WINDOW_APPOSITION if text[p.close_at - 1] in ",?!" or doc[i].text == "," else _AFTER_WINDOW
     for token in doc[i : i + window]:
-        if token.text in _STOPS or '"' in token.text or "\n" in token.text:
+        if token.text in _STOPS or '"' in token.text or _ends_paragraph(token, breaks):
             break
         entry = _entry(verbs, token)
-        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
+        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS and token.dep_ != "amod":  # not "the written ruling"
             return token, True
     return None
 
 
-def _cue_before(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
+def _cue_before(doc: Doc, p: Passage, verbs, breaks: frozenset[int]) -> tuple[Token, bool] | None:
     """'X said: "..."' / 'X said "..."': a speech verb shortly before the open."""
     i = _token_at(doc, p.open_at)
     if i <= 0:
@@ -378,10 +426,10 @@ def _cue_before(doc: Doc, p: Passage, verbs) -> tuple[Token, bool] | None:
     window = _BEFORE_WINDOW if prev.text in (":", ",") else _BEFORE_WINDOW_NO_PUNCT
     for j in range(i - 1, max(-1, i - 1 - window), -1):
         token = doc[j]
-        if token.text in _STOPS or '"' in token.text or "\n" in token.text:
+        if token.text in _STOPS or '"' in token.text or _ends_paragraph(token, breaks):
             break
         entry = _entry(verbs, token)
-        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS:
+        if entry is not None and entry.cues_direct and token.pos_ in _VERB_POS and token.dep_ != "amod":  # not "the written ruling"
             return token, False
     return None
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
-from ..lexicons import gendered_words
+from .coref import document_author, is_document, person_genders
+from ..lexicons import non_speakers
 from ..records import Entity, Span
 
 __all__ = ["Speaker", "Speakers"]
@@ -62,25 +63,16 @@ class Speakers:
         self.doc = doc
         self.text = doc_text(doc)  # built from the tokens on every access: once per doc
         self.by_token: dict[int, Entity] = {}
-        #: entity id -> "m" | "f", from honorifics and gendered titles
-        self.gender: dict[str, str] = {}
-        gendered = gendered_words()
+        self._types = {e.id: e.type for e in entities}
+        #: entity id -> "m" | "f", from honorifics, gendered titles and first names
+        self.gender: dict[str, str] = person_genders(doc, entities)
         for entity in entities:
-            if entity.type == "PERSON":
-                for word in " ".join(entity.titles).lower().split():
-                    if word in gendered:
-                        self.gender[entity.id] = gendered[word]
             for s, e in entity.mentions:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is None:
                     continue
                 for t in span:
                     self.by_token.setdefault(t.i, entity)
-                if entity.type == "PERSON":
-                    for t in (doc[span.start - 1] if span.start else span[0], span[0]):
-                        word = t.lower_.rstrip(".")
-                        if word in gendered:
-                            self.gender[entity.id] = gendered[word]
         self._quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._antecedents: list[_Antecedent] = []
@@ -93,8 +85,11 @@ class Speakers:
         """The speaker a subject token names or refers to."""
         lower = token.lower_
         if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
             src = (token.idx, token.idx + len(token))
+            linked = self.by_token.get(token.i)  # resolved by the coreference stage
+            if linked is not None:
+                return Speaker(linked.id, linked.name, src, "pronoun")
+            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
             if ante is None:
                 return Speaker(None, None, src, "unresolved")
             return Speaker(ante.entity.id if ante.entity else None, ante.name, src, "pronoun")
@@ -107,7 +102,18 @@ class Speakers:
         start, end = self._phrase(token)
         if entity is not None:
             return Speaker(entity.id, entity.name, (start, end), "name")
+        if is_document(token):  # "the statement said": whoever issued it
+            author = document_author(token)
+            if author is not None:
+                named = self.of(author)
+                return Speaker(named.entity, named.name, (start, end), named.how)
+        if token.lemma_.lower() in non_speakers() or token.lower_ in non_speakers() or token.like_num:
+            return Speaker(None, None, (start, end), "unresolved")  # a figure or market term cannot speak
         return Speaker(None, self._group_name(token), (start, end), "group")
+
+    def type_of(self, entity_id: str) -> str | None:
+        """The type of one of the article's entities."""
+        return self._types.get(entity_id)
 
     def inside_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, char) - 1
@@ -119,10 +125,16 @@ class Speakers:
         entity = self.by_token.get(token.i)
         if entity is not None:
             return entity
-        # "the spokesman, John Doe": a title head with a named apposition
+        # "the spokesman, John Doe": a title head with a named apposition;
+        # "The head of the fire department, Mohammad Farokhzadeh,": one the
+        # parser hung lower in the phrase
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
+        if token.pos_ == "NOUN":
+            for t in token.subtree:
+                if t.i > token.i and t.dep_ == "appos" and t.i in self.by_token and self.by_token[t.i].type == "PERSON":
+                    return self.by_token[t.i]
         return None
 
     def _phrase(self, token: Token) -> tuple[int, int]:
@@ -153,7 +165,10 @@ class Speakers:
                 continue
             lower = token.lower_
             ante: _Antecedent | None = None
-            if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+            if token.i in self.by_token:
+                entity = self.by_token[token.i]
+                ante = _Antecedent(token.i, entity, entity.name, entity.type == "PERSON")
+            elif lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
                 gender = _PERSON_PRONOUNS.get(lower)
                 found = self._antecedent(token.i, person=gender is not None, gender=gender)
                 if found is not None:

@@ -14,7 +14,7 @@ from importlib import resources
 
 import pycountry
 
-__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "honorifics", "denial_cues", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues"]
+__all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "honorifics", "denial_cues", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues", "ACTS", "cue_act", "first_names", "Description", "descriptions", "non_speakers"]
 
 
 def key(text: str) -> str:
@@ -245,3 +245,58 @@ def attribution_cues() -> dict[tuple[str, str], tuple[AttributionCue, ...]]:
         cue = AttributionCue(row["lemma"].lower(), row["pos"], row["relation"], float(row["precision"]))
         out.setdefault((cue.lemma, cue.pos), []).append(cue)
     return {k: tuple(sorted(v, key=lambda c: -c.precision)) for k, v in out.items()}
+
+
+#: the acts of an attribution; "statement" is "who said what"
+ACTS = ("statement", "belief", "intention", "finding")
+_KIND_ACTS = {"cognition": "belief", "evidence": "finding"}
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_acts() -> dict[tuple[str, str], str]:
+    out = {}
+    for row in read_tsv("cue_acts.tsv"):
+        if row["act"] not in ACTS:
+            raise ValueError(f"cue_acts.tsv: unknown act {row['act']!r} for {row['lemma']!r}")
+        out[(row["lemma"].lower(), row["relation"])] = row["act"]
+    return out
+
+
+def cue_act(lemma: str, relation: str = "*", kind: str | None = None) -> str:
+    """The act of a cue (``cue_acts.tsv``): its row for this relation, else its
+    row for any relation, else its speech-verb kind's (cognition: belief,
+    evidence: finding), else statement."""
+    acts = _cue_acts()
+    lemma = lemma.lower()
+    return acts.get((lemma, relation)) or acts.get((lemma, "*")) or _KIND_ACTS.get(kind or "", "statement")
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given name (lower case) -> "m" | "f" (``first_names.tsv``)."""
+    return {row["name"].lower(): row["gender"] for row in read_tsv("first_names.tsv")}
+
+
+@dataclass(frozen=True)
+class Description:
+    word: str
+    #: ORG | GPE | DOCUMENT | PERSON: what "the WORD" refers to
+    refers: str
+    #: abbreviations of a PERSON title ("lt" for lieutenant)
+    also: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def descriptions() -> dict[str, Description]:
+    """Head noun of a definite description -> what it refers to
+    (``descriptions.tsv``)."""
+    out = {}
+    for row in read_tsv("descriptions.tsv"):
+        out[row["word"].lower()] = Description(row["word"].lower(), row["refers"], tuple(_split(row["also"])))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def non_speakers() -> frozenset[str]:
+    """Head nouns (lemmas) that cannot speak (``non_speakers.tsv``)."""
+    return frozenset(row["word"].lower() for row in read_tsv("non_speakers.tsv"))

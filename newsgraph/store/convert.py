@@ -26,7 +26,8 @@ def record_from_dict(d: Mapping[str, Any]) -> Record:
         entities=tuple(Entity(e["id"], e["type"], e["name"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
                               e.get("country"), tuple(_sp(m) for m in e.get("mentions", ()))) for e in d.get("entities", ())),
         quotes=tuple(Quote(q["id"], q.get("kind") or "direct", _sp(q["span"]), q.get("speaker"), q.get("speaker_name"),
-                           _sp(q.get("source_span")), q.get("cue"), _sp(q.get("cue_span")), q.get("confidence") or 0.0)
+                           _sp(q.get("source_span")), q.get("cue"), _sp(q.get("cue_span")), q.get("confidence") or 0.0,
+                           act=q.get("act") or "statement")
                      for q in d.get("quotes", ())),
         figures=tuple(Figure(f["id"], _sp(f["span"]), f.get("text") or "", f.get("value"), f.get("unit"), f.get("qualifier"),
                              f.get("measures"), f.get("category"), f.get("confidence")) for f in d.get("figures", ())),

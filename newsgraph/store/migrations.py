@@ -171,6 +171,9 @@ INSERT INTO co_mentions(a, b, articles)
       ON y.article_id = x.article_id AND y.corpus_id > x.corpus_id
     GROUP BY x.corpus_id, y.corpus_id;
 """),
+    ("0007_quote_act", """
+ALTER TABLE quotes ADD COLUMN act TEXT NOT NULL DEFAULT 'statement';  -- statement | belief | intention | finding
+"""),
 ]
 
 

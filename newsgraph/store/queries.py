@@ -55,8 +55,13 @@ def _date_filter(column: str, since: str | None, until: str | None, where: list[
 
 
 def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+           until: str | None = None, limit: int = 50, offset: int = 0, act: str | None = "statement") -> list[dict[str, Any]]:
+    """Quotes, newest first: "who said what" (``act`` statement) unless
+    ``act`` names another (belief, intention, finding) or is None / "all"."""
     where, args = [], []
+    if act and act != "all":
+        where.append("q.act = ?")
+        args.append(act)
     if speaker:
         ids = resolve(conn, speaker)
         marks = ",".join("?" * len(ids))
@@ -69,7 +74,7 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str 
         args.append(fts_query(search))
     _date_filter("a.published", since, until, where, args)
     sql = ("SELECT a.ref AS article, a.published, COALESCE(c.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text AS quote,"
-           " q.start, q.\"end\", q.confidence FROM quotes q JOIN articles a ON a.id = q.article_id"
+           " q.start, q.\"end\", q.confidence, q.act FROM quotes q JOIN articles a ON a.id = q.article_id"
            " LEFT JOIN corpus_entities c ON c.id = q.speaker_corpus")
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -142,7 +147,7 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
         f"SELECT id, type, name, country FROM corpus_entities WHERE id IN ({','.join('?' * len(ids[1:]))})", ids[1:])] if len(ids) > 1 else []
     row["quotes"] = _rows(conn.execute(
         "SELECT a.ref AS article, a.published, q.kind, q.text AS quote FROM quotes q JOIN articles a ON a.id = q.article_id"
-        " WHERE q.speaker_corpus = ? ORDER BY a.published DESC, q.id LIMIT ?", (cid, limit)))
+        " WHERE q.speaker_corpus = ? AND q.act = 'statement' ORDER BY a.published DESC, q.id LIMIT ?", (cid, limit)))
     for role in ("actor", "target"):
         row[f"events_as_{role}"] = _rows(conn.execute(
             f"SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.actor_text AS actor, v.target_text AS target"

@@ -155,9 +155,9 @@ class Writer:
             speaker = ents.get(q.get("speaker") or "", (None, None))
             cur.execute(
                 "INSERT INTO quotes(article_id, local_id, kind, start, \"end\", text, speaker_id, speaker_corpus, speaker_name,"
-                " source_start, source_end, cue, cue_start, cue_end, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " source_start, source_end, cue, cue_start, cue_end, confidence, act) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (aid, q["id"], q.get("kind"), s, e_, text[s:e_] if s is not None else None, speaker[0], speaker[1],
-                 q.get("speaker_name"), ss, se, q.get("cue"), cs, ce, q.get("confidence")),
+                 q.get("speaker_name"), ss, se, q.get("cue"), cs, ce, q.get("confidence"), q.get("act") or "statement"),
             )
             quotes[q["id"]] = cur.lastrowid
         for f in record.get("figures", ()):

@@ -93,3 +93,20 @@ def test_unknown_format_and_stdout_directory_are_errors(kb):
         kb.export("xml", "x")
     with pytest.raises(ConfigError):
         kb.export("csv", "-")
+
+
+def test_gkg_quotations_are_statements_and_names_are_names():
+    from newsgraph.export.gdelt import gkg_row
+
+    text = "Ana Lind said the pier was unsafe. She plans to rebuild it."
+    record = {
+        "article": {"id": "a", "text": text, "published": "2025-02-12"},
+        "entities": [{"id": "e1", "type": "PERSON", "name": "Ana Lind", "mentions": [[0, 8], [35, 38]]}],
+        "quotes": [
+            {"id": "q1", "kind": "indirect", "span": [14, 33], "cue": "said", "act": "statement"},
+            {"id": "q2", "kind": "indirect", "span": [45, 58], "cue": "plans", "act": "intention"},
+        ],
+    }
+    row = gkg_row(record, 1)
+    assert "the pier was unsafe" in "\t".join(row) and "rebuild it" not in "\t".join(row)
+    assert "Ana Lind,35" not in "\t".join(row) and "Ana Lind,0" in "\t".join(row)

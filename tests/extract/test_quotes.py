@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.quote_marks import find_passages
-from newsgraph.lexicons import speech_verbs
+from newsgraph.lexicons import read_tsv, speech_verbs
 
 
 def quotes(pipeline, text):
@@ -230,3 +230,56 @@ def test_every_speech_verb_cues_a_quote(pipeline):
         assert hits, f"{entry.lemma!r}: no quote in {record.article.text!r}"
         assert hits[0].cue.lower() == entry.form.split()[0].lower() or hits[0].cue.lower() == entry.lemma, entry
         assert hits[0].speaker_name == "Ana Lind", entry
+
+
+# ------------------------------------------------------------------ acts
+
+@pytest.mark.parametrize("row", read_tsv("cue_acts.tsv"), ids=lambda r: f"{r['lemma']}-{r['relation']}")
+def test_every_cue_act_row(pipeline, row):
+    """Each row's sentence gives an attribution whose cue has that act."""
+    record = pipeline(row["sentence"])
+    acts = {q.act for q in record.quotes}
+    assert acts == {row["act"]}, [(q.cue, q.act, record.text_of(q.span)) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text,act", [
+    ("Ana Lind said the harbour would reopen in May.", "statement"),
+    ("Ana Lind wrote that the harbour would reopen in May.", "statement"),
+    ("According to Ana Lind, the harbour will reopen in May.", "statement"),
+    ("Ana Lind vowed to reopen the harbour in May.", "statement"),
+    ("Ana Lind agreed that the harbour should reopen in May.", "statement"),
+    ("Ana Lind agreed to reopen the harbour in May.", "intention"),
+    ("Ana Lind believes the harbour will reopen in May.", "belief"),
+    ("A survey by the council found the pier had rotted away.", "finding"),
+])
+def test_act_of_an_attribution(pipeline, text, act):
+    record = pipeline(text)
+    assert [q.act for q in record.quotes] == [act]
+
+
+def test_act_is_in_the_contract_json(pipeline):
+    record = pipeline("Ana Lind plans to reopen the harbour in May.")
+    assert [q["act"] for q in record.to_dict()["quotes"]] == ["intention"]
+
+
+def test_quote_without_a_cue_is_the_person_just_introduced(pipeline):
+    text = ('"The harbour will reopen in May," Ana Lind said.\n'
+            "Mark Holt, the harbour master, spoke to reporters after the meeting.\n"
+            '"We have waited three years for this pier and nobody has paid for it yet."')
+    found, _ = quotes(pipeline, text)
+    assert found[-1][2] == "Mark Holt"
+
+
+def test_quote_marks_pair_over_hard_wrapped_lines(pipeline):
+    text = ('    Ana Lind visited the flooded docks of Port Wren on Monday with the engineers of the city.\n'
+            '    "The harbour will reopen in May, once the new pier has been built and the engineers\n'
+            '    have checked it," Ana Lind said on Monday.')
+    found, _ = quotes(pipeline, text)
+    assert [(k, s) for k, _, s, _ in found] == [("direct", "Ana Lind")]
+    assert found[0][1].endswith("have checked it,")
+
+
+@pytest.mark.parametrize("row", read_tsv("non_speakers.tsv"), ids=lambda r: r["word"])
+def test_figures_and_market_terms_do_not_speak(pipeline, row):
+    record = pipeline(row["sentence"])
+    assert record.quotes and all(q.speaker_name is None for q in record.quotes), [(q.speaker_name, q.cue) for q in record.quotes]

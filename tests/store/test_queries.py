@@ -79,3 +79,15 @@ def test_search_ranks_a_bounded_set_of_the_newest_matches(tmp_path):
         bounded = queries.search(kb.conn, "strike", limit=2, candidates=3)
         assert len(bounded) == 2 and {h["article"] for h in bounded} <= {"s3", "s4", "s5"}  # ranked among the three newest
         assert len(queries.search(kb.conn, "strike", limit=2, offset=5)) == 1  # paging past the bound still reaches every match
+
+
+def test_quotes_are_statements_unless_asked(tmp_path):
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    belief = ukraine_record("b1", "Zelensky", "2025-02-13")
+    belief["quotes"] = [{**q, "act": "belief"} for q in belief["quotes"]]
+    Writer(kb.conn, "t").write([ukraine_record("a1", "Volodymyr Zelenskyy", "2025-02-12"), belief])
+    assert [r["article"] for r in kb.quotes()] == ["a1"]
+    assert [r["article"] for r in kb.quotes(act="belief")] == ["b1"]
+    assert [r["article"] for r in kb.quotes(act="all")] == ["b1", "a1"]
+    assert [r["act"] for r in kb.quotes(act="all")] == ["belief", "statement"]
+    kb.close()
