@@ -51,7 +51,7 @@ def test_gender_of_the_honorific_must_agree(pipeline, text):
     record, by_name = persons(pipeline, text)
     carla = next(e for name, e in by_name.items() if name.endswith("Carla Brenner"))
     husband = text.index("Mr Brenner")
-    assert not [m for m in carla.mentions if m[0] >= husband], [record.text_of(m) for m in carla.mentions]
+    assert not [m for m in carla.mentions if husband <= m[0] < husband + len("Mr Brenner")], [record.text_of(m) for m in carla.mentions]
 
 
 def test_canonical_name_is_the_full_name_not_the_honorific_form(pipeline):
