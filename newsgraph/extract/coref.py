@@ -237,9 +237,13 @@ class _Resolver:
         if token.lower_ == "her" and token.dep_ not in ("poss", "dobj", "pobj", "dative", "nsubj"):
             return
         bound = self._bound_subject(token)
+        # the subject's entity, however it was named there ("She sent the Pope a letter asking him")
+        bound_keys = frozenset(o.key for o in self.occurrences[-40:] if o.token in bound)
         speaking = token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in self.speech
 
         def agrees(key: str) -> bool:
+            if key in bound_keys:
+                return False
             kind = "GROUP" if key.startswith("group:") else self.by_id[key].type
             if kind not in _TAKES[takes]:
                 return False

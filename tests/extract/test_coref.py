@@ -34,6 +34,8 @@ CASES = [
      "Holt", "She", "Berg"),
     ("object-is-not-its-subject", "Tom Berg met Mark Holt in Port Wren. Holt told him the pier was unsafe.",
      "Berg", "him", "Holt"),
+    ("object-is-not-its-pronoun-subject", "Mark Holt met Tom Berg in Port Wren. He told him the pier was unsafe.",
+     "Berg", "him", "Holt"),
     ("organisation-it", "Harbor Freight Ltd. opened a depot in Port Wren. It said forty people would work there.",
      "Harbor Freight", "It", None),
     ("description-company", "Harbor Freight Ltd. opened a depot in Port Wren. The company said it would hire forty people.",
