@@ -252,6 +252,38 @@ def quotes(db, speaker, search, since, until, act, limit, fmt) -> None:
 
 @_command
 @DB
+@click.option("--min-articles", type=click.IntRange(1), default=2, show_default=True, help="Only stories of at least this many articles.")
+@LIMIT
+@FORMAT
+def stories(db, min_articles, limit, fmt) -> None:
+    """Stories: articles that are copies or updates of one report (wire copies, re-publications), largest first."""
+    with _kb(db) as kb:
+        rows = kb.stories(min_articles=min_articles, limit=limit)
+    if fmt == "table":
+        rows = [{"story": r["story"], "articles": r["n_articles"], "outlets": r["n_outlets"], "first published": r["first_published"],
+                 "titles": " | ".join(dict.fromkeys(a["title"] or a["article"] for a in r["articles"]))} for r in rows]
+    emit(rows, fmt, "stories")
+
+
+@_command
+@DB
+@click.option("--speaker", help="Whose statements (any alias or spelling of the name).")
+@click.option("--min-reports", type=click.IntRange(2), default=2, show_default=True, help="Only statements reported at least this often.")
+@LIMIT
+@FORMAT
+def statements(db, speaker, min_reports, limit, fmt) -> None:
+    """Statements reported by several articles: who said it first, every report, and who denied it."""
+    with _kb(db) as kb:
+        rows = kb.statements(speaker=speaker, min_reports=min_reports, limit=limit)
+    if fmt == "table":
+        rows = [{"speaker": r["speaker"], "quote": r["quote"], "said first": f'{r["first_report"]} ({r["first_published"]})',
+                 "reports": r["n_reports"], "articles": r["n_articles"], "sources": r["n_sources"],
+                 "denied by": "; ".join(f'{d["speaker"]} ({d["article"]})' for d in r["denied_by"])} for r in rows]
+    emit(rows, fmt, "statements")
+
+
+@_command
+@DB
 @click.option("--type", "type_", help="PLOVER event type (ASSAULT, PROTEST, ...).")
 @click.option("--actor", help="The actor's name (any alias).")
 @click.option("--target", help="The target's name (any alias).")

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import queries
+from . import corpus_queries, queries
 from .db import NoDatabase, StoreError, article_key, connect
 from .migrations import MIGRATIONS, migrate
 from .writer import Writer
@@ -74,6 +74,12 @@ class KnowledgeBase:
 
     def show(self, article: str) -> dict | None:
         return queries.show(self.conn, article)
+
+    def stories(self, **options: Any) -> list[dict]:
+        return corpus_queries.stories(self.conn, **options)
+
+    def statements(self, **options: Any) -> list[dict]:
+        return corpus_queries.statements(self.conn, **options)
 
     def export(self, fmt: str, out: str | os.PathLike, *, since: str | None = None) -> dict[str, int]:
         from ..export import export

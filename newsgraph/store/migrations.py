@@ -174,6 +174,36 @@ INSERT INTO co_mentions(a, b, articles)
     ("0007_quote_act", """
 ALTER TABLE quotes ADD COLUMN act TEXT NOT NULL DEFAULT 'statement';  -- statement | belief | intention | finding
 """),
+    ("0008_stories_statements", """
+CREATE TABLE story_prints (              -- each article's MinHash signature (corpus/stories.py), kept by the writer
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    day TEXT,                            -- publication day: candidates are looked for within a window of it
+    signature BLOB NOT NULL
+);
+CREATE TABLE story_bands (               -- the LSH index: articles sharing a band are compared
+    band TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+CREATE INDEX story_bands_article ON story_bands(article_id);
+CREATE TABLE article_story (             -- the story of every grouped article: copies and updates of one report
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story INTEGER NOT NULL               -- the article id of the story's first report (published, then key)
+);
+CREATE INDEX article_story_story ON article_story(story);
+CREATE TABLE quote_statement (           -- the statement of every quote reported by more than one article
+    quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    statement INTEGER NOT NULL           -- the quote id of its first report ("said it first")
+);
+CREATE INDEX quote_statement_statement ON quote_statement(statement);
+CREATE TABLE statement_denials (         -- a later quote that denies or rejects a statement
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    denies INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    PRIMARY KEY (quote_id, denies)
+) WITHOUT ROWID;
+CREATE INDEX statement_denials_denies ON statement_denials(denies);
+CREATE INDEX quotes_speaker_corpus ON quotes(speaker_corpus, act);
+"""),
 ]
 
 

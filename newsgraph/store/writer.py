@@ -17,7 +17,7 @@ from ..lexicons import countries as country_lexicon
 from ..lexicons import key as lexicon_key
 from ..lexicons import titles as title_lexicon
 from ..storable import storable
-from . import identity
+from . import identity, linking
 from .db import article_key
 
 log = logging.getLogger(__name__)
@@ -201,8 +201,10 @@ class Writer:
             "INSERT INTO flags(article_id, kind, start, \"end\", detail) VALUES (?,?,?,?,?)",
             [(aid, fl["kind"], *_span(fl.get("span")), fl.get("detail")) for fl in flags],
         )
+        linking.link_article(cur, aid, record, linked)  # stories and statements across articles
 
     def _delete_children(self, cur: sqlite3.Cursor, aid: int) -> None:
+        linking.unlink_article(cur, aid)
         rows = cur.execute(
             "SELECT e.corpus_id, COUNT(m.entity_id) FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
             " WHERE e.article_id = ? GROUP BY e.id", (aid,)).fetchall()

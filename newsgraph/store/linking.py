@@ -1,0 +1,196 @@
+"""Stories and statements across articles, kept by the writer as it stores
+each article (and undone when it re-extracts one).
+
+* **Stories**: each article's fingerprint (``corpus.stories``) goes into an
+  LSH band index; the articles sharing a band within ``STORY_WINDOW_DAYS`` of
+  its publication day are compared, and every one that resembles it joins its
+  story. A story is a connected group: the same input in any order gives the
+  same groups, named after their first report (earliest publication, then
+  article key).
+* **Statements**: each statement quote with a resolved speaker is compared
+  with the statements of the same corpus entity in articles published within
+  ``STATEMENT_WINDOW_DAYS`` (``corpus.statements``); matches form one
+  statement, named after its first report. A quote whose cue is a denial is
+  linked to the statements it denies, by speakers the article names.
+
+The cost of one article is a few index lookups and at most ``MAX_CANDIDATES``
+comparisons: it does not grow with the size of the knowledge base.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any, Iterable, Mapping
+
+from ..corpus import Fingerprint, denies, fingerprint, resemblance, same_statement
+from ..corpus.stories import SAME_STORY
+from ..lexicons import denial_cues
+
+__all__ = ["link_article", "unlink_article", "STORY_WINDOW_DAYS", "STATEMENT_WINDOW_DAYS", "MAX_CANDIDATES"]
+
+STORY_WINDOW_DAYS = 7
+STATEMENT_WINDOW_DAYS = 30
+MAX_CANDIDATES = 400
+
+
+def link_article(cur: sqlite3.Cursor, aid: int, record: Mapping[str, Any], speakers_named: Iterable[int]) -> None:
+    """Add stored article ``aid`` (its quotes already stored) to the stories
+    and statements; ``speakers_named``: the corpus entities the article names."""
+    day = _day(record["article"].get("published"))
+    _link_story(cur, aid, record["article"]["text"], day)
+    _link_statements(cur, aid, day, sorted(set(speakers_named)))
+
+
+def unlink_article(cur: sqlite3.Cursor, aid: int) -> None:
+    """Take article ``aid`` out of its story and statements before its rows
+    are deleted (re-extraction); groups it held together are rebuilt from
+    their other members."""
+    story = cur.execute("SELECT story FROM article_story WHERE article_id = ?", (aid,)).fetchone()
+    cur.execute("DELETE FROM story_bands WHERE article_id = ?", (aid,))
+    cur.execute("DELETE FROM story_prints WHERE article_id = ?", (aid,))
+    if story is not None:
+        members = [r[0] for r in cur.execute("SELECT article_id FROM article_story WHERE story = ? AND article_id != ?", (story[0], aid))]
+        cur.execute("DELETE FROM article_story WHERE story = ?", (story[0],))
+        for other in members:  # re-link the rest: the group may fall apart without this article
+            row = cur.execute("SELECT day, signature FROM story_prints WHERE article_id = ?", (other,)).fetchone()
+            if row is not None:
+                _join_story(cur, other, Fingerprint.from_bytes(row[1]), row[0])
+    quotes = [r[0] for r in cur.execute("SELECT id FROM quotes WHERE article_id = ?", (aid,))]
+    if not quotes:
+        return
+    marks = ",".join("?" * len(quotes))
+    groups = [r[0] for r in cur.execute(f"SELECT DISTINCT statement FROM quote_statement WHERE quote_id IN ({marks})", quotes)]
+    cur.execute(f"DELETE FROM statement_denials WHERE quote_id IN ({marks}) OR denies IN ({marks})", quotes + quotes)
+    for group in groups:
+        members = [r[0] for r in cur.execute("SELECT quote_id FROM quote_statement WHERE statement = ?", (group,)) if r[0] not in quotes]
+        cur.execute("DELETE FROM quote_statement WHERE statement = ?", (group,))
+        for q in members:
+            row = cur.execute("SELECT q.id, q.article_id, q.text, q.speaker_corpus, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+                              " WHERE q.id = ?", (q,)).fetchone()
+            _join_statement(cur, row, _day(row[4]), exclude=aid)
+
+
+# ------------------------------------------------------------------ stories
+
+def _link_story(cur: sqlite3.Cursor, aid: int, text: str, day: str | None) -> None:
+    fp = fingerprint(text)
+    if fp is None:
+        return
+    cur.execute("INSERT OR REPLACE INTO story_prints(article_id, day, signature) VALUES (?,?,?)", (aid, day, fp.to_bytes()))
+    cur.executemany("INSERT OR IGNORE INTO story_bands(band, article_id) VALUES (?,?)", [(b, aid) for b in fp.bands])
+    _join_story(cur, aid, fp, day)
+
+
+def _join_story(cur: sqlite3.Cursor, aid: int, fp: Fingerprint, day: str | None) -> None:
+    marks = ",".join("?" * len(fp.bands))
+    rows = cur.execute(
+        f"SELECT p.article_id, p.day, p.signature FROM story_prints p WHERE p.article_id IN"
+        f" (SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})) AND p.article_id != ?"
+        f" ORDER BY p.article_id LIMIT {MAX_CANDIDATES}", (*fp.bands, aid)).fetchall()
+    matches = [r[0] for r in rows if _within(day, r[1], STORY_WINDOW_DAYS) and resemblance(fp, Fingerprint.from_bytes(r[2])) >= SAME_STORY]
+    if not matches:
+        return
+    marks = ",".join("?" * len(matches))
+    stories = {r[0] for r in cur.execute(f"SELECT story FROM article_story WHERE article_id IN ({marks})", matches)}
+    members = set(matches) | {aid}
+    if stories:
+        smarks = ",".join("?" * len(stories))
+        members |= {r[0] for r in cur.execute(f"SELECT article_id FROM article_story WHERE story IN ({smarks})", sorted(stories))}
+    first = _first_article(cur, members)
+    cur.executemany("INSERT OR REPLACE INTO article_story(article_id, story) VALUES (?,?)", [(m, first) for m in sorted(members)])
+
+
+def _first_article(cur: sqlite3.Cursor, ids: Iterable[int]) -> int:
+    ids = sorted(ids)
+    marks = ",".join("?" * len(ids))
+    rows = cur.execute(f"SELECT id, published, key FROM articles WHERE id IN ({marks})", ids).fetchall()
+    return min(rows, key=lambda r: (r[1] is None, r[1] or "", r[2]))[0]
+
+
+# ------------------------------------------------------------------ statements
+
+def _link_statements(cur: sqlite3.Cursor, aid: int, day: str | None, named: list[int]) -> None:
+    rows = cur.execute("SELECT q.id, q.article_id, q.text, q.speaker_corpus, a.published, q.cue FROM quotes q JOIN articles a ON a.id = q.article_id"
+                       " WHERE q.article_id = ? AND q.act = 'statement' AND q.text IS NOT NULL ORDER BY q.start", (aid,)).fetchall()
+    for row in rows:
+        if row[3] is not None:
+            _join_statement(cur, row, day, exclude=None)
+            _link_denied_by(cur, row, day)
+        if named:
+            _link_denial(cur, row, day, named)
+
+
+def _candidates(cur: sqlite3.Cursor, speakers: list[int], aid: int, day: str | None, exclude: int | None) -> list[tuple]:
+    marks = ",".join("?" * len(speakers))
+    rows = cur.execute(
+        f"SELECT q.id, q.article_id, q.text, q.speaker_corpus, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE q.speaker_corpus IN ({marks}) AND q.act = 'statement' AND q.article_id != ? AND q.article_id != ? AND q.text IS NOT NULL"
+        f" ORDER BY q.id DESC LIMIT {MAX_CANDIDATES}", (*speakers, aid, -1 if exclude is None else exclude)).fetchall()
+    return [r for r in rows if _within(day, _day(r[4]), STATEMENT_WINDOW_DAYS)]
+
+
+def _join_statement(cur: sqlite3.Cursor, row: tuple, day: str | None, exclude: int | None) -> None:
+    qid, aid, text, speaker = row[0], row[1], row[2], row[3]
+    matches = [r[0] for r in _candidates(cur, [speaker], aid, day, exclude) if same_statement(text, r[2])]
+    if not matches:
+        return
+    marks = ",".join("?" * len(matches))
+    groups = {r[0] for r in cur.execute(f"SELECT statement FROM quote_statement WHERE quote_id IN ({marks})", matches)}
+    members = set(matches) | {qid}
+    if groups:
+        gmarks = ",".join("?" * len(groups))
+        members |= {r[0] for r in cur.execute(f"SELECT quote_id FROM quote_statement WHERE statement IN ({gmarks})", sorted(groups))}
+    first = _first_quote(cur, members)
+    cur.executemany("INSERT OR REPLACE INTO quote_statement(quote_id, statement) VALUES (?,?)", [(m, first) for m in sorted(members)])
+
+
+def _first_quote(cur: sqlite3.Cursor, ids: Iterable[int]) -> int:
+    ids = sorted(ids)
+    marks = ",".join("?" * len(ids))
+    rows = cur.execute(f"SELECT q.id, a.published, a.key, q.start FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN ({marks})",
+                       ids).fetchall()
+    return min(rows, key=lambda r: (r[1] is None, r[1] or "", r[2], r[3] or 0))[0]
+
+
+def _link_denial(cur: sqlite3.Cursor, row: tuple, day: str | None, named: list[int]) -> None:
+    qid, aid, text, speaker, cue = row[0], row[1], row[2], row[3], row[5]
+    if not cue:
+        return
+    others = [s for s in named if s != speaker]
+    if not others:
+        return
+    hits = [r[0] for r in _candidates(cur, others, aid, day, None) if denies(cue, text, r[2])]
+    cur.executemany("INSERT OR IGNORE INTO statement_denials(quote_id, denies) VALUES (?,?)", [(qid, h) for h in sorted(hits)])
+
+
+def _link_denied_by(cur: sqlite3.Cursor, row: tuple, day: str | None) -> None:
+    """The other way round: denials already stored, in articles that name
+    this statement's speaker, that deny it (the same links in any order)."""
+    qid, aid, text, speaker = row[0], row[1], row[2], row[3]
+    cues = sorted(denial_cues())
+    marks = ",".join("?" * len(cues))
+    rows = cur.execute(
+        f"SELECT DISTINCT q.id, q.text, q.cue, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" JOIN entities e ON e.article_id = q.article_id AND e.corpus_id = ?"
+        f" WHERE q.article_id != ? AND q.act = 'statement' AND lower(q.cue) IN ({marks}) AND (q.speaker_corpus IS NULL OR q.speaker_corpus != ?)"
+        f" ORDER BY q.id DESC LIMIT {MAX_CANDIDATES}", (speaker, aid, *cues, speaker)).fetchall()
+    hits = [r[0] for r in rows if _within(day, _day(r[3]), STATEMENT_WINDOW_DAYS) and denies(r[2], r[1], text)]
+    cur.executemany("INSERT OR IGNORE INTO statement_denials(quote_id, denies) VALUES (?,?)", [(h, qid) for h in sorted(hits)])
+
+
+# ------------------------------------------------------------------ days
+
+def _day(published: str | None) -> str | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _within(a: str | None, b: str | None, days: int) -> bool:
+    """Publication days within ``days`` of each other (an undated one is near every day)."""
+    if a is None or b is None:
+        return True
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
