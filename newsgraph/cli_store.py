@@ -285,6 +285,27 @@ def statements(db, speaker, min_reports, limit, fmt) -> None:
 @_command
 @DB
 @click.option("--type", "type_", help="PLOVER event type (ASSAULT, PROTEST, ...).")
+@click.option("--since", callback=check_date, metavar="DATE")
+@click.option("--until", callback=check_date, metavar="DATE")
+@click.option("--min-articles", type=click.IntRange(2), default=2, show_default=True, help="Only incidents told by at least this many articles.")
+@LIMIT
+@FORMAT
+def incidents(db, type_, since, until, min_articles, limit, fmt) -> None:
+    """Incidents: one real-world event told by several articles, with every report and its casualty figures."""
+    with _kb(db) as kb:
+        rows = kb.incidents(type=type_, since=since, until=until, min_articles=min_articles, limit=limit)
+    if fmt == "table":
+        Console(stderr=True, highlight=False).print(
+            f"{len(rows)} incidents, {sum(r['n_articles'] for r in rows)} articles, {sum(r['n_sources'] for r in rows)} sources")
+        rows = [{"type": r["type"], "day": r["day"], "actor": r["actor"], "target": r["target"], "place": r["place"],
+                 "first report": f'{r["first_report"]} ({r["first_published"]})', "articles": r["n_articles"], "sources": r["n_sources"],
+                 "casualties": "; ".join(f'{c["text"]} ({m["article"]})' for m in r["mentions"] for c in m["casualties"])} for r in rows]
+    emit(rows, fmt, "incidents")
+
+
+@_command
+@DB
+@click.option("--type", "type_", help="PLOVER event type (ASSAULT, PROTEST, ...).")
 @click.option("--actor", help="The actor's name (any alias).")
 @click.option("--target", help="The target's name (any alias).")
 @click.option("--country", help="Actor or target country (ISO alpha-3).")

@@ -81,6 +81,9 @@ class KnowledgeBase:
     def statements(self, **options: Any) -> list[dict]:
         return corpus_queries.statements(self.conn, **options)
 
+    def incidents(self, **options: Any) -> list[dict]:
+        return corpus_queries.incidents(self.conn, **options)
+
     def export(self, fmt: str, out: str | os.PathLike, *, since: str | None = None) -> dict[str, int]:
         from ..export import export
 

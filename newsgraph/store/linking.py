@@ -7,6 +7,9 @@ each article (and undone when it re-extracts one).
   story. A story is a connected group: the same input in any order gives the
   same groups, named after their first report (earliest publication, then
   article key).
+* **Incidents**: each event (not negated) is compared with the events of
+  the same type on nearby days in other articles (``corpus.incidents``);
+  matches form one incident, named after its first report.
 * **Statements**: each statement quote with a resolved speaker is compared
   with the statements of the same corpus entity in articles published within
   ``STATEMENT_WINDOW_DAYS`` (``corpus.statements``); matches form one
@@ -22,7 +25,8 @@ import datetime as dt
 import sqlite3
 from typing import Any, Iterable, Mapping
 
-from ..corpus import Fingerprint, denies, fingerprint, resemblance, same_statement
+from ..corpus import EventFacts, Fingerprint, denies, fingerprint, resemblance, same_incident, same_statement
+from ..corpus.incidents import UNDATED_DAYS
 from ..corpus.stories import SAME_STORY
 from ..lexicons import denial_cues
 
@@ -39,6 +43,8 @@ def link_article(cur: sqlite3.Cursor, aid: int, record: Mapping[str, Any], speak
     day = _day(record["article"].get("published"))
     _link_story(cur, aid, record["article"]["text"], day)
     _link_statements(cur, aid, day, sorted(set(speakers_named)))
+    for row in cur.execute(f"{_EVENT_FACTS} WHERE e.article_id = ? AND e.negated = 0 ORDER BY e.start", (aid,)).fetchall():
+        _join_incident(cur, row, exclude=None)
 
 
 def unlink_article(cur: sqlite3.Cursor, aid: int) -> None:
@@ -55,6 +61,7 @@ def unlink_article(cur: sqlite3.Cursor, aid: int) -> None:
             row = cur.execute("SELECT day, signature FROM story_prints WHERE article_id = ?", (other,)).fetchone()
             if row is not None:
                 _join_story(cur, other, Fingerprint.from_bytes(row[1]), row[0])
+    _unlink_incidents(cur, aid)
     quotes = [r[0] for r in cur.execute("SELECT id FROM quotes WHERE article_id = ?", (aid,))]
     if not quotes:
         return
@@ -176,6 +183,56 @@ def _link_denied_by(cur: sqlite3.Cursor, row: tuple, day: str | None) -> None:
         f" ORDER BY q.id DESC LIMIT {MAX_CANDIDATES}", (speaker, aid, *cues, speaker)).fetchall()
     hits = [r[0] for r in rows if _within(day, _day(r[3]), STATEMENT_WINDOW_DAYS) and denies(r[2], r[1], text)]
     cur.executemany("INSERT OR IGNORE INTO statement_denials(quote_id, denies) VALUES (?,?)", [(h, qid) for h in sorted(hits)])
+
+
+# ------------------------------------------------------------------ incidents
+
+_EVENT_FACTS = ("SELECT e.id, e.article_id, e.type, e.day, e.date IS NOT NULL, e.actor_corpus, e.actor_country, e.target_corpus,"
+                " e.target_country, l.geonameid, l.lat, l.lon FROM events e LEFT JOIN locations l ON l.id = e.location_id")
+
+
+def _facts(row: tuple) -> EventFacts:
+    return EventFacts(type=row[2], day=_day(row[3]), dated=bool(row[4]), actor=row[5], actor_country=row[6], target=row[7],
+                      target_country=row[8], place=row[9], lat=row[10], lon=row[11])
+
+
+def _join_incident(cur: sqlite3.Cursor, row: tuple, exclude: int | None) -> None:
+    facts = _facts(row)
+    if facts.day is None:
+        return
+    day = dt.date.fromisoformat(facts.day)
+    lo, hi = (day - dt.timedelta(days=UNDATED_DAYS)).isoformat(), (day + dt.timedelta(days=UNDATED_DAYS)).isoformat()
+    rows = cur.execute(
+        f"{_EVENT_FACTS} WHERE e.type = ? AND e.day BETWEEN ? AND ? AND e.article_id != ? AND e.article_id != ? AND e.negated = 0"
+        f" ORDER BY e.id DESC LIMIT {MAX_CANDIDATES}", (facts.type, lo, hi, row[1], -1 if exclude is None else exclude)).fetchall()
+    matches = [r[0] for r in rows if same_incident(facts, _facts(r))]
+    if not matches:
+        return
+    marks = ",".join("?" * len(matches))
+    groups = {r[0] for r in cur.execute(f"SELECT incident FROM event_incident WHERE event_id IN ({marks})", matches)}
+    members = set(matches) | {row[0]}
+    if groups:
+        gmarks = ",".join("?" * len(groups))
+        members |= {r[0] for r in cur.execute(f"SELECT event_id FROM event_incident WHERE incident IN ({gmarks})", sorted(groups))}
+    ids = sorted(members)
+    rows = cur.execute(f"SELECT e.id, a.published, a.key, e.start FROM events e JOIN articles a ON a.id = e.article_id"
+                       f" WHERE e.id IN ({','.join('?' * len(ids))})", ids).fetchall()
+    first = min(rows, key=lambda r: (r[1] is None, r[1] or "", r[2], r[3] or 0))[0]
+    cur.executemany("INSERT OR REPLACE INTO event_incident(event_id, incident) VALUES (?,?)", [(m, first) for m in ids])
+
+
+def _unlink_incidents(cur: sqlite3.Cursor, aid: int) -> None:
+    events = [r[0] for r in cur.execute("SELECT id FROM events WHERE article_id = ?", (aid,))]
+    if not events:
+        return
+    marks = ",".join("?" * len(events))
+    groups = [r[0] for r in cur.execute(f"SELECT DISTINCT incident FROM event_incident WHERE event_id IN ({marks})", events)]
+    for group in groups:
+        members = [r[0] for r in cur.execute("SELECT event_id FROM event_incident WHERE incident = ?", (group,)) if r[0] not in events]
+        cur.execute("DELETE FROM event_incident WHERE incident = ?", (group,))
+        for e in members:
+            row = cur.execute(f"{_EVENT_FACTS} WHERE e.id = ?", (e,)).fetchone()
+            _join_incident(cur, row, exclude=aid)
 
 
 # ------------------------------------------------------------------ days

@@ -204,6 +204,13 @@ CREATE TABLE statement_denials (         -- a later quote that denies or rejects
 CREATE INDEX statement_denials_denies ON statement_denials(denies);
 CREATE INDEX quotes_speaker_corpus ON quotes(speaker_corpus, act);
 """),
+    ("0009_incidents", """
+CREATE TABLE event_incident (            -- the incident of every event told by more than one article
+    event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    incident INTEGER NOT NULL            -- the event id of its first report
+);
+CREATE INDEX event_incident_incident ON event_incident(incident);
+"""),
 ]
 
 
