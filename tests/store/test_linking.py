@@ -128,3 +128,68 @@ def test_cli_lists_stories_and_statements(tmp_path):
     assert "wire" in out and "Drone kills three" in out
     out = runner.invoke(cli, ["statements", "--db", str(db)], catch_exceptions=False).output
     assert "Mara Olsen" in out and "Ivan Petrov (denial)" in out
+
+
+# ------------------------------------------------------------------ incidents
+
+from newsgraph.records import Actor, Event, Figure, Location  # noqa: E402
+
+WIRE_REST = "regional officials said on Tuesday. Rescue teams searched the rubble of two apartment blocks until the morning."
+OWN_REST = ("according to the mayor, who visited the site with firefighters. Schools in the district will stay shut this week "
+            "while engineers inspect the damaged buildings and the heating network.")
+
+
+def attack(ref: str, published: str, attacker: str, country: str, killed: int, source: str, opening: str, rest: str = WIRE_REST) -> dict:
+    text = f"{opening} {attacker} forces shelled Kharkiv overnight, killing {killed} people, {rest}"
+    a = text.index(attacker)
+    k = text.index("Kharkiv")
+    fig = text.index(f"{killed} people")
+    ents = (Entity("e1", "NORP", attacker, country=country, mentions=((a, a + len(attacker)),)),
+            Entity("e2", "GPE", "Kharkiv", country="UKR", mentions=((k, k + 7),)))
+    loc = Location("l1", "Kharkiv", "UKR", "city", 49.98, 36.25, geonameid=706483, mentions=((k, k + 7),))
+    f = Figure("f1", (fig, fig + len(f"{killed} people")), f"{killed} people", killed, unit="people", category="killed")
+    clause = text.index("shelled")
+    ev = Event("v1", "ASSAULT", "195", (a, text.index(", killing")), trigger_span=(clause, clause + 7),
+               actor=Actor(f"{attacker} forces", "e1", country), target=Actor("Kharkiv", "e2", "UKR"), location="l1",
+               date="2025-03-04", figures=("f1",))
+    return Record(article=Article(ref, text, source=source, published=published, language="en"), entities=ents, figures=(f,),
+                  locations=(loc,), events=(ev,)).to_dict()
+
+
+def attacks() -> list[dict]:
+    return [
+        attack("kh-wire", "2025-03-04", "Russian", "RUS", 12, "Newswire", "KHARKIV -"),
+        attack("kh-copy", "2025-03-04", "Russian", "RUS", 12, "City Paper", "Kharkiv shelled overnight. KHARKIV -"),
+        attack("kh-own", "2025-03-05", "Russian", "RUS", 14, "Radio East", "In the north of the country,", OWN_REST),
+        attack("kh-other", "2025-03-04", "Belarusian", "BLR", 2, "Radio East", "Separately,", OWN_REST.replace("mayor", "governor")),
+    ]
+
+
+def test_one_incident_with_every_report_and_the_figures_side_by_side(tmp_path):
+    db = build(tmp_path, attacks())
+    with KnowledgeBase(db) as kb:
+        (inc,) = kb.incidents()
+    assert inc["type"] == "ASSAULT" and inc["place"] == "Kharkiv" and inc["first_report"] == "kh-wire"
+    assert [m["article"] for m in inc["mentions"]] == ["kh-wire", "kh-copy", "kh-own"]  # not the other attacker's
+    assert (inc["n_mentions"], inc["n_articles"], inc["n_sources"]) == (3, 3, 2)  # the copy is one source with the wire
+    assert [(m["article"], [c["value"] for c in m["casualties"]]) for m in inc["mentions"]] == [
+        ("kh-wire", [12]), ("kh-copy", [12]), ("kh-own", [14])]  # the reports disagree: both kept, each with its source
+
+
+def test_incidents_do_not_depend_on_the_order_of_reports(tmp_path):
+    records = attacks()
+
+    def grouped(name, recs):
+        with KnowledgeBase(build(tmp_path, recs, name)) as kb:
+            return sorted(sorted(m["article"] for m in i["mentions"]) for i in kb.incidents())
+
+    want = grouped("a.db", records)
+    for n, order in enumerate(itertools.permutations(records)):
+        assert grouped(f"p{n}.db", list(order)) == want
+
+
+def test_cli_incidents_says_how_many(tmp_path):
+    db = build(tmp_path, attacks())
+    result = CliRunner(env={"COLUMNS": "240"}).invoke(cli, ["incidents", "--db", str(db)], catch_exceptions=False)
+    assert "1 incidents, 3 articles, 2 sources" in result.stderr
+    assert "kh-wire" in result.stdout
