@@ -10,10 +10,6 @@ from rich.markup import escape
 
 from . import __version__, cli_serve, cli_store, jsonout
 from .errors import ArticleError, ConfigError, NewsgraphError
-from .extract.confidence import filter_confidence
-from .ingest import read_paths
-from .pipeline import Pipeline
-from .report import print_report
 from .settings import Settings
 
 __all__ = ["main", "cli"]
@@ -46,6 +42,13 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, mode
     newsgraph contract (one JSON object per article with --format jsonl).
     A bad article is reported on stderr and skipped; the exit status is then 1.
     """
+    # the NLP stack loads here, not at import: `newsgraph --help` and the
+    # knowledge-base commands start without spaCy (issue: cold start)
+    from .extract.confidence import filter_confidence
+    from .ingest import read_paths
+    from .pipeline import Pipeline
+    from .report import print_report
+
     err = Console(stderr=True, soft_wrap=True)  # one line per error, for grep
     try:
         settings = Settings.load({"model": model}, config_path=config_path)
