@@ -9,8 +9,10 @@ full sentence). Quote marks, case, punctuation and spacing do not count.
 A later statement *denies* an earlier one when its cue is a denial or a
 rejection (``lexicons/data/denial_cues.tsv``: "denied", "rejected",
 "dismissed" ...) and its content carries the earlier one's words
-("X denied that troops had crossed the border" against "troops crossed the
-border").
+(most content words shared each way: "X denied that troops had crossed the
+border near Eastvale this week" against "troops crossed the border near
+Eastvale this week"), and it states a claim, not a thing ("rejected the
+offer" denies nobody).
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from rapidfuzz import fuzz
 
 from ..lexicons import denial_cues
 
-__all__ = ["normalise_quote", "same_statement", "denies", "SAME_WORDS", "FRAGMENT", "MIN_WORDS", "DENIAL_OVERLAP"]
+__all__ = ["normalise_quote", "same_statement", "denies", "SAME_WORDS", "FRAGMENT", "MIN_WORDS", "DENIAL_OVERLAP", "DENIAL_MIN_WORDS"]
 
 #: token sort ratio (0..100) at or above which two quotes say the same words
 SAME_WORDS = 88
@@ -29,8 +31,10 @@ SAME_WORDS = 88
 FRAGMENT = 92
 #: quotes shorter than this (in words) are never matched: "no comment" is said by everyone
 MIN_WORDS = 5
-#: token set ratio of a denial's content against the statement it denies
-DENIAL_OVERLAP = 70
+#: share of content words a denial and the statement it denies must have in common, each way
+DENIAL_OVERLAP = 0.6
+#: content words a denial must say at least: a claim, not a thing
+DENIAL_MIN_WORDS = 5
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -52,10 +56,25 @@ def same_statement(a: str, b: str) -> bool:
 
 
 def denies(cue: str | None, content: str, earlier: str) -> bool:
-    """Is a quote with ``cue`` and ``content`` a denial of ``earlier``?"""
+    """Is a quote with ``cue`` and ``content`` a denial of ``earlier``? The
+    denial must say a claim, not name a thing ("rejected the offer"): at least
+    ``DENIAL_MIN_WORDS`` content words, most of them the earlier statement's,
+    and most of the earlier statement's words in it."""
     if not cue or cue.lower().strip() not in denial_cues():
         return False
-    nc, ne = normalise_quote(content), normalise_quote(earlier)
-    if len(ne.split()) < MIN_WORDS or len(nc.split()) < 3:
+    said, claimed = _content_words(content), _content_words(earlier)
+    if len(said) < DENIAL_MIN_WORDS or len(claimed) < DENIAL_MIN_WORDS:
         return False
-    return fuzz.token_set_ratio(nc, ne) >= DENIAL_OVERLAP
+    shared = len(said & claimed)
+    return shared / len(said) >= DENIAL_OVERLAP and shared / len(claimed) >= DENIAL_OVERLAP
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in normalise_quote(text).split() if len(w) > 2 and w.isalpha() and w not in _FUNCTION_WORDS}
+
+
+_FUNCTION_WORDS = frozenset(
+    "the and that this these those was were had has have been with from for not are its his her their they them than then "
+    "there which who whom what when where would could should will can may might must did does said says also about into over "
+    "any all our out very just only such".split()
+)

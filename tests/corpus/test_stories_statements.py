@@ -73,6 +73,9 @@ def test_a_denial_carries_the_words_it_denies():
     assert denies("denied", "that troops had crossed the border near Eastvale", claim)
     assert not denies("said", "that troops had crossed the border near Eastvale", claim)
     assert not denies("denied", "any plan to raise taxes next year", claim)
+    # a thing rejected is no statement denied, however many words it shares
+    assert not denies("rejected", "a takeover offer from Deutsche Boerse", "Deutsche Boerse has made a takeover offer for the exchange")
+    assert not denies("denies", "he is the father", "the father of the child is the minister, the court heard")
 
 
 @pytest.mark.parametrize("row", read_tsv("denial_cues.tsv"), ids=lambda r: r["cue"])
