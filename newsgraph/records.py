@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from .days import day_range
+
 Span = tuple[int, int]
 
 __all__ = [
@@ -229,7 +231,9 @@ class DateRef:
     granularity: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"span": _span(self.span), "text": self.text, "value": self.value, "granularity": self.granularity}
+        days = day_range(self.value)
+        return {"span": _span(self.span), "text": self.text, "value": self.value, "granularity": self.granularity,
+                "start": days[0] if days else None, "end": days[1] if days else None}  # contract v1.1
 
 
 @dataclass(frozen=True)

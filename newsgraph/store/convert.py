@@ -1,43 +1,72 @@
-"""The contract's JSON back to ``Record`` dataclasses (for stored records)."""
+"""The contract's JSON back to ``Record`` dataclasses (stored records, the
+``show`` command, Parquet loads).
+
+One rule for every record kind, by keyword from the dataclass's own fields,
+so a field added to a record can never shift the others (as a positional
+constructor once did when ``Event.modality`` arrived): spans become tuples,
+lists become tuples, actors and flags become their dataclasses; keys the
+record does not hold (derived ones, such as a date's ``start``) are ignored,
+and a field the dict lacks takes its default.
+"""
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Mapping
 
 from ..records import Actor, Article, DateRef, Entity, Event, Figure, Flag, Location, Quality, Quote, Record
 
-__all__ = ["record_from_dict"]
+__all__ = ["record_from_dict", "build"]
 
-_ARTICLE_KEYS = ("id", "text", "title", "url", "source", "published", "language")
+_ARTICLE_KEYS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "meta")
+#: required fields a stored dict may lack, and what they then are
+_FALLBACK = {"text": "", "type": "", "kind": "direct", "name": "", "cameo": None, "value": None, "country": None,
+             "feature": None, "lat": None, "lon": None, "granularity": None, "span": None}
+_NESTED = {"actor": Actor, "target": Actor}
 
 
-def _sp(value) -> tuple[int, int] | None:
-    return (value[0], value[1]) if value else None
+def _value(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name == "span" or name.endswith("_span"):
+        return (value[0], value[1]) if value else None
+    if name == "mentions":
+        return tuple((m[0], m[1]) for m in value)
+    if name in _NESTED:
+        return build(_NESTED[name], value) if value else None
+    if isinstance(value, list):
+        return tuple(value)
+    return value
 
 
-def _actor(d: Mapping[str, Any] | None) -> Actor | None:
-    return Actor(text=d.get("text") or "", entity=d.get("entity"), country=d.get("country")) if d else None
+def build(cls: type, d: Mapping[str, Any]) -> Any:
+    """``cls`` (a record dataclass) from its contract dict, by keyword."""
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in d:
+            kwargs[f.name] = _value(f.name, d[f.name])
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            kwargs[f.name] = _FALLBACK.get(f.name)
+    if cls is Quote:
+        kwargs["kind"] = kwargs.get("kind") or "direct"
+        kwargs["act"] = kwargs.get("act") or "statement"
+        kwargs["confidence"] = kwargs.get("confidence") or 0.0
+    if cls is Event:
+        kwargs["negated"] = bool(kwargs.get("negated"))
+        kwargs["type"] = kwargs.get("type") or ""
+    return cls(**kwargs)
 
 
 def record_from_dict(d: Mapping[str, Any]) -> Record:
     a = d["article"]
     article = Article(**{k: a.get(k) for k in _ARTICLE_KEYS}, meta={k: v for k, v in a.items() if k not in _ARTICLE_KEYS})
+    quality = d.get("quality") or {}
     return Record(
         article=article,
-        entities=tuple(Entity(e["id"], e["type"], e["name"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
-                              e.get("country"), tuple(_sp(m) for m in e.get("mentions", ()))) for e in d.get("entities", ())),
-        quotes=tuple(Quote(q["id"], q.get("kind") or "direct", _sp(q["span"]), q.get("speaker"), q.get("speaker_name"),
-                           _sp(q.get("source_span")), q.get("cue"), _sp(q.get("cue_span")), q.get("confidence") or 0.0,
-                           act=q.get("act") or "statement")
-                     for q in d.get("quotes", ())),
-        figures=tuple(Figure(f["id"], _sp(f["span"]), f.get("text") or "", f.get("value"), f.get("unit"), f.get("qualifier"),
-                             f.get("measures"), f.get("category"), f.get("confidence")) for f in d.get("figures", ())),
-        events=tuple(Event(v["id"], v.get("type") or "", v.get("cameo"), _sp(v["span"]), _sp(v.get("trigger_span")), v.get("mode"),
-                           _actor(v.get("actor")), _actor(v.get("target")), v.get("location"), v.get("date"), bool(v.get("negated")),
-                           v.get("reported_by"), tuple(v.get("figures", ())), v.get("confidence")) for v in d.get("events", ())),
-        locations=tuple(Location(loc["id"], loc.get("name") or "", loc.get("country"), loc.get("feature"), loc.get("lat"), loc.get("lon"),
-                                 loc.get("geonameid"), tuple(loc.get("aliases", ())), tuple(_sp(m) for m in loc.get("mentions", ())))
-                        for loc in d.get("locations", ())),
-        dates=tuple(DateRef(_sp(x["span"]), x.get("text") or "", x.get("value"), x.get("granularity")) for x in d.get("dates", ())),
-        quality=Quality((d.get("quality") or {}).get("score"),
-                        tuple(Flag(f["kind"], _sp(f["span"]), f.get("detail")) for f in (d.get("quality") or {}).get("flags", ()))),
+        entities=tuple(build(Entity, e) for e in d.get("entities", ())),
+        quotes=tuple(build(Quote, q) for q in d.get("quotes", ())),
+        figures=tuple(build(Figure, f) for f in d.get("figures", ())),
+        events=tuple(build(Event, v) for v in d.get("events", ())),
+        locations=tuple(build(Location, loc) for loc in d.get("locations", ())),
+        dates=tuple(build(DateRef, x) for x in d.get("dates", ())),
+        quality=Quality(quality.get("score"), tuple(build(Flag, f) for f in quality.get("flags", ()))),
     )

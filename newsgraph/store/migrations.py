@@ -10,7 +10,7 @@ import sqlite3
 
 __all__ = ["MIGRATIONS", "migrate"]
 
-MIGRATIONS: list[tuple[str, str]] = [
+MIGRATIONS: list[tuple[str, ...]] = [  # (name, sql[, Python data step])
     ("0001_articles", """
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
@@ -211,7 +211,28 @@ CREATE TABLE event_incident (            -- the incident of every event told by 
 );
 CREATE INDEX event_incident_incident ON event_incident(incident);
 """),
+    ("0010_days_and_modality", """
+ALTER TABLE events ADD COLUMN day_end TEXT;   -- with day (now always the first ISO day): the days the event's date covers
+ALTER TABLE events ADD COLUMN modality TEXT;  -- null (asserted) | intended | expected | future | possible
+ALTER TABLE dates ADD COLUMN start_day TEXT;  -- the first and last ISO day of the value (a week, a month, a year)
+ALTER TABLE dates ADD COLUMN end_day TEXT;
+CREATE INDEX events_day_end ON events(day_end);
+""", "backfill_days"),
 ]
+
+
+def backfill_days(conn: sqlite3.Connection) -> None:
+    """Weeks, months and years stored before 0010 as events.day become their
+    first day, with their last in day_end; dates get theirs."""
+    from ..days import day_range
+
+    for rid, day in conn.execute("SELECT id, day FROM events").fetchall():
+        days = day_range(day)
+        conn.execute("UPDATE events SET day = ?, day_end = ? WHERE id = ?", (days[0] if days else None, days[1] if days else None, rid))
+    for rid, value in conn.execute("SELECT id, value FROM dates").fetchall():
+        days = day_range(value)
+        if days:
+            conn.execute("UPDATE dates SET start_day = ?, end_day = ? WHERE id = ?", (days[0], days[1], rid))
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
@@ -219,13 +240,15 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)")
     done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
     applied = []
-    for name, sql in MIGRATIONS:
+    for name, sql, *then in MIGRATIONS:
         if name in done:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(sql):
                 conn.execute(statement)
+            for step in then:  # a data step in Python, named in the migration
+                globals()[step](conn)
             conn.execute("INSERT INTO migrations(name) VALUES (?)", (name,))
             conn.execute("COMMIT")
         except BaseException:

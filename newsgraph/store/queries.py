@@ -103,8 +103,14 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     if place:
         where.append("v.location_id IN (SELECT id FROM locations WHERE name = ? COLLATE NOCASE)")
         args.append(place)
-    _date_filter("v.day", since, until, where, args)
-    sql = ("SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.mode,"
+    # an event's date covers days (a week, a month): it is in range when the days overlap
+    if since:
+        where.append("COALESCE(v.day_end, v.day) >= ?")
+        args.append(since[:10])
+    if until:
+        where.append("v.day <= ?")
+        args.append(until[:10])
+    sql = ("SELECT a.ref AS article, COALESCE(v.date, v.day) AS date, v.type, v.cameo, v.mode,"
            " COALESCE(ca.name, v.actor_text) AS actor, v.actor_country, COALESCE(ct.name, v.target_text) AS target, v.target_country,"
            " l.name AS place, v.negated, substr(a.text, v.start + 1, v.\"end\" - v.start) AS evidence"
            + (", l.lat, l.lon, v.start, v.\"end\", v.trigger_start, v.trigger_end" if detail else "") +

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping
 from ..lexicons import countries as country_lexicon
 from ..lexicons import key as lexicon_key
 from ..lexicons import titles as title_lexicon
+from ..days import day_range
 from ..storable import storable
 from . import identity, linking
 from .db import article_key
@@ -186,15 +187,18 @@ class Writer:
             cur.execute(
                 "INSERT INTO events(article_id, local_id, type, cameo, mode, start, \"end\", trigger_start, trigger_end,"
                 " actor_text, actor_id, actor_corpus, actor_country, target_text, target_id, target_corpus, target_country,"
-                " location_id, date, negated, reported_by, figures, confidence, day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " location_id, date, negated, reported_by, figures, confidence, day, day_end, modality)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (aid, v["id"], v.get("type"), v.get("cameo"), v.get("mode"), s, e_, ts, te,
                  actor.get("text"), a[0], a[1], actor.get("country"), target.get("text"), t[0], t[1], target.get("country"),
                  locs.get(v.get("location") or ""), v.get("date"), int(bool(v.get("negated"))), quotes.get(v.get("reported_by") or ""),
-                 json.dumps(v.get("figures", [])), v.get("confidence"), v.get("date") or (record["article"].get("published") or "")[:10] or None),
+                 json.dumps(v.get("figures", [])), v.get("confidence"), *_days(v.get("date"), record["article"].get("published")),
+                 v.get("modality")),
             )
         cur.executemany(
-            "INSERT INTO dates(article_id, start, \"end\", text, value, granularity) VALUES (?,?,?,?,?,?)",
-            [(aid, *_span(d.get("span")), d.get("text"), d.get("value"), d.get("granularity")) for d in record.get("dates", ())],
+            "INSERT INTO dates(article_id, start, \"end\", text, value, granularity, start_day, end_day) VALUES (?,?,?,?,?,?,?,?)",
+            [(aid, *_span(d.get("span")), d.get("text"), d.get("value"), d.get("granularity"), *(day_range(d.get("value")) or (None, None)))
+             for d in record.get("dates", ())],
         )
         flags = (record.get("quality") or {}).get("flags", ())
         cur.executemany(
@@ -250,6 +254,11 @@ class Writer:
         cur.executemany("INSERT OR IGNORE INTO corpus_aliases(alias_key, entity_id, alias) VALUES (?,?,?)",
                         [(identity.skeleton(a), cid, a) for a in dict.fromkeys([name, *e.get("aliases", ())]) if identity.skeleton(a)])
         return cid
+
+
+def _days(date: str | None, published: str | None) -> tuple[str | None, str | None]:
+    """The first and last ISO day of an event: its date's, else the day it was published."""
+    return day_range(date) or day_range((published or "")[:10]) or (None, None)
 
 
 def _pairs(corpus_ids: Iterable[int]) -> list[tuple[int, int]]:
