@@ -6,13 +6,17 @@ least two of their participants and place agree:
 * the same PLOVER type, neither negated;
 * their days agree: within ``DATED_DAYS`` when both carry a resolved date,
   else within ``UNDATED_DAYS`` (the day falls back to publication);
-* the actors agree (the same corpus entity, or the same country) or one is
-  unknown; two known actors of different countries, or different entities
-  with no country in common, disagree — two attacks on one city on one day by
+* the actors agree (the same corpus entity; for groups and states, the same
+  country: "Russia" and "Russian forces") or one is unknown; two known actors
+  of different countries, two different people, or different entities with
+  no country in common disagree — two attacks on one city on one day by
   different actors stay two incidents;
 * the targets likewise;
 * the places agree (the same GeoNames place, or within ``NEAR_KM``) or one is
-  unknown; two known places farther apart disagree.
+  unknown; two known places farther apart disagree;
+* when both events carry their own resolved date, two of actor, target and
+  place must agree; when a day is only the publication day, actor and target
+  both must (a place and a person recur in many events of one news week).
 """
 from __future__ import annotations
 
@@ -38,6 +42,8 @@ class EventFacts:
     actor_country: str | None = None
     target: int | None = None
     target_country: str | None = None
+    actor_person: bool = False  # the actor's corpus entity is a PERSON: only that person is the same actor
+    target_person: bool = False
     place: int | None = None  # GeoNames id
     lat: float | None = None
     lon: float | None = None
@@ -49,10 +55,13 @@ def same_incident(a: EventFacts, b: EventFacts) -> bool:
         return False
     if not _days_agree(a, b):
         return False
-    verdicts = [_party(a.actor, a.actor_country, b.actor, b.actor_country),
-                _party(a.target, a.target_country, b.target, b.target_country), _place(a, b)]
+    actor = _party(a.actor, a.actor_country, a.actor_person, b.actor, b.actor_country, b.actor_person)
+    target = _party(a.target, a.target_country, a.target_person, b.target, b.target_country, b.target_person)
+    verdicts = [actor, target, _place(a, b)]
     if any(v is False for v in verdicts):
         return False
+    if not (a.dated and b.dated):
+        return bool(actor and target)
     return sum(1 for v in verdicts if v) >= MIN_AGREEMENTS
 
 
@@ -63,10 +72,12 @@ def _days_agree(a: EventFacts, b: EventFacts) -> bool:
     return gap <= (DATED_DAYS if a.dated and b.dated else UNDATED_DAYS)
 
 
-def _party(ea: int | None, ca: str | None, eb: int | None, cb: str | None) -> bool | None:
+def _party(ea: int | None, ca: str | None, pa: bool, eb: int | None, cb: str | None, pb: bool) -> bool | None:
     """True: agree; False: disagree; None: cannot tell (one unknown)."""
     if ea is not None and ea == eb:
         return True
+    if (pa or pb) and ea is not None and eb is not None:
+        return False  # two people: the same country does not make them one actor
     if ca and cb:
         return ca == cb
     if ea is not None and eb is not None:

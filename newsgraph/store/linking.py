@@ -188,12 +188,15 @@ def _link_denied_by(cur: sqlite3.Cursor, row: tuple, day: str | None) -> None:
 # ------------------------------------------------------------------ incidents
 
 _EVENT_FACTS = ("SELECT e.id, e.article_id, e.type, e.day, e.date IS NOT NULL, e.actor_corpus, e.actor_country, e.target_corpus,"
-                " e.target_country, l.geonameid, l.lat, l.lon FROM events e LEFT JOIN locations l ON l.id = e.location_id")
+                " e.target_country, l.geonameid, l.lat, l.lon, ca.type = 'PERSON', ct.type = 'PERSON' FROM events e"
+                " LEFT JOIN locations l ON l.id = e.location_id LEFT JOIN corpus_entities ca ON ca.id = e.actor_corpus"
+                " LEFT JOIN corpus_entities ct ON ct.id = e.target_corpus")
 
 
 def _facts(row: tuple) -> EventFacts:
     return EventFacts(type=row[2], day=_day(row[3]), dated=bool(row[4]), actor=row[5], actor_country=row[6], target=row[7],
-                      target_country=row[8], place=row[9], lat=row[10], lon=row[11])
+                      target_country=row[8], place=row[9], lat=row[10], lon=row[11], actor_person=bool(row[12]),
+                      target_person=bool(row[13]))
 
 
 def _join_incident(cur: sqlite3.Cursor, row: tuple, exclude: int | None) -> None:

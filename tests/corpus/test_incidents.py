@@ -26,8 +26,23 @@ def variant(**changes):
         (variant(place=698740, lat=46.48, lon=30.72), False),  # Odesa, not Kyiv
         (variant(negated=True), False),
         (variant(actor=None, actor_country=None, target=None, target_country=None), False),  # only the place agrees
+        (variant(dated=False, day="2025-03-05", target=None, target_country=None), False),  # undated: actor and place are not enough
+        (variant(dated=False, day="2025-03-05", place=None, lat=None, lon=None), True),  # undated: actor and target are
     ],
 )
 def test_same_incident(other, same):
     assert same_incident(BASE, other) is same
     assert same_incident(other, BASE) is same  # symmetric: the order of reports does not matter
+
+
+def test_undated_reports_need_actor_and_target_not_only_a_place():
+    a = EventFacts("CONSULT", "2016-03-15", False, actor=5, actor_country="USA", actor_person=True, place=4398678)
+    assert not same_incident(a, EventFacts("CONSULT", "2016-03-16", False, actor=5, actor_country="USA", actor_person=True, place=4398678))
+    assert same_incident(EventFacts("SUPPORT", "2016-07-12", False, actor=5, actor_person=True, target=6, target_person=True),
+                         EventFacts("SUPPORT", "2016-07-13", False, actor=5, actor_person=True, target=6, target_person=True))
+
+
+def test_two_people_of_one_country_are_two_actors():
+    comey = EventFacts("ACCUSE", "2016-07-05", True, actor=10, actor_country="USA", actor_person=True, target=11, target_country="USA")
+    ryan = EventFacts("ACCUSE", "2016-07-05", True, actor=12, actor_country="USA", actor_person=True, target=11, target_country="USA")
+    assert not same_incident(comey, ryan)
