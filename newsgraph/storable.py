@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["storable"]
+__all__ = ["storable", "storable_record"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -24,3 +24,23 @@ def storable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return type(value)(storable(v) for v in value)
     return value
+
+
+def storable_record(record: dict) -> dict:
+    """A record dict as a store can hold it. Every string of a record comes
+    from its article (spans' text, names) or from newsgraph's own data, so
+    when the article's strings are clean the record is returned untouched,
+    without walking it."""
+    if not _has_surrogate(record.get("article") or {}):
+        return record
+    return storable(record)
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_has_surrogate(v) for v in value)
+    return False

@@ -161,7 +161,7 @@ def _first_quote(cur: sqlite3.Cursor, ids: Iterable[int]) -> int:
 
 def _link_denial(cur: sqlite3.Cursor, row: tuple, day: str | None, named: list[int]) -> None:
     qid, aid, text, speaker, cue = row[0], row[1], row[2], row[3], row[5]
-    if not cue:
+    if not cue or cue.lower().strip() not in denial_cues():
         return
     others = [s for s in named if s != speaker]
     if not others:

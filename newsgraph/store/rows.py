@@ -15,7 +15,7 @@ import hashlib
 import json
 from typing import Any, Mapping
 
-from ..storable import storable
+from ..storable import storable, storable_record
 from .db import article_key
 
 __all__ = ["KINDS", "SCHEMAS", "article_id", "day_of", "record_rows", "arrow_schema"]
@@ -73,7 +73,7 @@ def _json(value: Any) -> str:
 
 def record_rows(record: Mapping[str, Any], version: str) -> dict[str, list[dict[str, Any]]]:
     """The rows of one record, per kind (every kind present, maybe empty)."""
-    record = storable(record)
+    record = storable_record(record)
     art = record["article"]
     key = article_key(art.get("url"), art["text"])
     aid = article_id(key)

@@ -17,7 +17,7 @@ from ..lexicons import countries as country_lexicon
 from ..lexicons import key as lexicon_key
 from ..lexicons import titles as title_lexicon
 from ..days import day_range
-from ..storable import storable
+from ..storable import storable, storable_record
 from . import identity, linking
 from .db import article_key
 
@@ -64,7 +64,7 @@ class Writer:
         cur.execute("BEGIN IMMEDIATE")
         try:
             for record in records:
-                record = storable(record)
+                record = storable_record(record)
                 key = self.key_of(record)
                 if cur.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone():
                     dup += 1
@@ -91,7 +91,7 @@ class Writer:
 
     def replace(self, article_id: int, record: Mapping[str, Any]) -> None:
         """Re-extracted rows for a stored article (``reprocess``), in one transaction."""
-        record = storable(record)
+        record = storable_record(record)
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:
