@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -38,8 +39,10 @@ DENIAL_MIN_WORDS = 5
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=8192)
 def normalise_quote(text: str) -> str:
-    """Lower-case words separated by single spaces: what a match compares."""
+    """Lower-case words separated by single spaces: what a match compares
+    (cached: the writer compares one stored quote with many new ones)."""
     return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).lower()).strip()
 
 
@@ -47,12 +50,14 @@ def same_statement(a: str, b: str) -> bool:
     """Do the two quote texts report the same words?"""
     na, nb = normalise_quote(a), normalise_quote(b)
     short, long = sorted((na, nb), key=len)
-    if len(short.split()) < MIN_WORDS:
+    words = short.count(" ") + 1
+    if words < MIN_WORDS:
         return False
-    if fuzz.token_sort_ratio(na, nb) >= SAME_WORDS:
+    # the ratio is at most 200·len(short)/(len(short)+len(long)): skip it when that cannot reach SAME_WORDS
+    if 200 * len(short) >= SAME_WORDS * (len(short) + len(long)) and fuzz.token_sort_ratio(na, nb) >= SAME_WORDS:
         return True
     # a fragment: at least half as long as the longer, or a full clause of it
-    return len(short.split()) >= 8 and fuzz.partial_ratio(short, long) >= FRAGMENT
+    return words >= 8 and fuzz.partial_ratio(short, long) >= FRAGMENT
 
 
 def denies(cue: str | None, content: str, earlier: str) -> bool:
@@ -69,8 +74,9 @@ def denies(cue: str | None, content: str, earlier: str) -> bool:
     return shared / len(said) >= DENIAL_OVERLAP and shared / len(claimed) >= DENIAL_OVERLAP
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in normalise_quote(text).split() if len(w) > 2 and w.isalpha() and w not in _FUNCTION_WORDS}
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset({w for w in normalise_quote(text).split() if len(w) > 2 and w.isalpha() and w not in _FUNCTION_WORDS})
 
 
 _FUNCTION_WORDS = frozenset(

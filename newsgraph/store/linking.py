@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from ..corpus import EventFacts, Fingerprint, denies, fingerprint, resemblance, same_incident, same_statement
@@ -119,10 +120,16 @@ def _first_article(cur: sqlite3.Cursor, ids: Iterable[int]) -> int:
 def _link_statements(cur: sqlite3.Cursor, aid: int, day: str | None, named: list[int]) -> None:
     rows = cur.execute("SELECT q.id, q.article_id, q.text, q.speaker_corpus, a.published, q.cue FROM quotes q JOIN articles a ON a.id = q.article_id"
                        " WHERE q.article_id = ? AND q.act = 'statement' AND q.text IS NOT NULL ORDER BY q.start", (aid,)).fetchall()
+    candidates: dict[int, list[tuple]] = {}  # per speaker: other articles' quotes do not change while this one links
+    denials: dict[int, list[tuple]] = {}
     for row in rows:
-        if row[3] is not None:
-            _join_statement(cur, row, day, exclude=None)
-            _link_denied_by(cur, row, day)
+        speaker = row[3]
+        if speaker is not None:
+            if speaker not in candidates:
+                candidates[speaker] = _candidates(cur, [speaker], aid, day, None)
+                denials[speaker] = _denials_naming(cur, speaker, aid, day)
+            _join_statement(cur, row, day, exclude=None, candidates=candidates[speaker])
+            _link_denied_by(cur, row, denials[speaker])
         if named:
             _link_denial(cur, row, day, named)
 
@@ -136,9 +143,11 @@ def _candidates(cur: sqlite3.Cursor, speakers: list[int], aid: int, day: str | N
     return [r for r in rows if _within(day, _day(r[4]), STATEMENT_WINDOW_DAYS)]
 
 
-def _join_statement(cur: sqlite3.Cursor, row: tuple, day: str | None, exclude: int | None) -> None:
+def _join_statement(cur: sqlite3.Cursor, row: tuple, day: str | None, exclude: int | None, candidates: list[tuple] | None = None) -> None:
     qid, aid, text, speaker = row[0], row[1], row[2], row[3]
-    matches = [r[0] for r in _candidates(cur, [speaker], aid, day, exclude) if same_statement(text, r[2])]
+    if candidates is None:
+        candidates = _candidates(cur, [speaker], aid, day, exclude)
+    matches = [r[0] for r in candidates if same_statement(text, r[2])]
     if not matches:
         return
     marks = ",".join("?" * len(matches))
@@ -170,10 +179,9 @@ def _link_denial(cur: sqlite3.Cursor, row: tuple, day: str | None, named: list[i
     cur.executemany("INSERT OR IGNORE INTO statement_denials(quote_id, denies) VALUES (?,?)", [(qid, h) for h in sorted(hits)])
 
 
-def _link_denied_by(cur: sqlite3.Cursor, row: tuple, day: str | None) -> None:
-    """The other way round: denials already stored, in articles that name
-    this statement's speaker, that deny it (the same links in any order)."""
-    qid, aid, text, speaker = row[0], row[1], row[2], row[3]
+def _denials_naming(cur: sqlite3.Cursor, speaker: int, aid: int, day: str | None) -> list[tuple]:
+    """Denials already stored, in other articles that name ``speaker`` and
+    are not its own: what may deny its statements."""
     cues = sorted(denial_cues())
     marks = ",".join("?" * len(cues))
     rows = cur.execute(
@@ -181,7 +189,14 @@ def _link_denied_by(cur: sqlite3.Cursor, row: tuple, day: str | None) -> None:
         f" JOIN entities e ON e.article_id = q.article_id AND e.corpus_id = ?"
         f" WHERE q.article_id != ? AND q.act = 'statement' AND lower(q.cue) IN ({marks}) AND (q.speaker_corpus IS NULL OR q.speaker_corpus != ?)"
         f" ORDER BY q.id DESC LIMIT {MAX_CANDIDATES}", (speaker, aid, *cues, speaker)).fetchall()
-    hits = [r[0] for r in rows if _within(day, _day(r[3]), STATEMENT_WINDOW_DAYS) and denies(r[2], r[1], text)]
+    return [r for r in rows if _within(day, _day(r[3]), STATEMENT_WINDOW_DAYS)]
+
+
+def _link_denied_by(cur: sqlite3.Cursor, row: tuple, denials: list[tuple]) -> None:
+    """The other way round: the stored ``denials`` naming this statement's
+    speaker that deny it (the same links in any order)."""
+    qid, text = row[0], row[2]
+    hits = [r[0] for r in denials if denies(r[2], r[1], text)]
     cur.executemany("INSERT OR IGNORE INTO statement_denials(quote_id, denies) VALUES (?,?)", [(h, qid) for h in sorted(hits)])
 
 
@@ -243,8 +258,14 @@ def _unlink_incidents(cur: sqlite3.Cursor, aid: int) -> None:
 def _day(published: str | None) -> str | None:
     if not published or len(published) < 10:
         return None
+    date = _date(published[:10])
+    return None if date is None else date.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def _date(text: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(published[:10]).isoformat()
+        return dt.date.fromisoformat(text)
     except ValueError:
         return None
 
@@ -253,4 +274,4 @@ def _within(a: str | None, b: str | None, days: int) -> bool:
     """Publication days within ``days`` of each other (an undated one is near every day)."""
     if a is None or b is None:
         return True
-    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
+    return abs((_date(a) - _date(b)).days) <= days
