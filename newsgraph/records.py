@@ -208,6 +208,15 @@ class Location:
     geonameid: int | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    #: one per mention: literal | modifier ("Russian troops") | metonymic ("Moscow said"); empty = all literal
+    roles: tuple[str, ...] = ()
+
+    @property
+    def literal_mentions(self) -> tuple[Span, ...]:
+        """The mentions that name the place as a place."""
+        if not self.roles:
+            return self.mentions
+        return tuple(m for m, r in zip(self.mentions, self.roles) if r == "literal")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -220,6 +229,7 @@ class Location:
             "geonameid": self.geonameid,
             "aliases": list(self.aliases),
             "mentions": [_span(m) for m in self.mentions],
+            "roles": list(self.roles) if self.roles else ["literal"] * len(self.mentions),
         }
 
 

@@ -123,11 +123,14 @@ def gkg_row(record: Mapping[str, Any], seq: int, added: str | None = None) -> li
             counts2.append(f"{base}#{f['span'][0]}")
     locs1, locs2 = [], []
     for loc in record.get("locations", []):
+        if loc.get("roles") and "literal" not in loc["roles"]:
+            continue  # only named as "Russian troops" or "Moscow said": not a place the article is set in
         t, cc = _geo_type(loc), _alpha2(loc.get("country"))
         lat, lon = ("" if loc.get("lat") is None else loc["lat"]), ("" if loc.get("lon") is None else loc["lon"])
         fid, name = loc.get("geonameid") or "", _clean(loc.get("name"), ";#")
         locs1.append(f"{t}#{name}#{cc}##{lat}#{lon}#{fid}")
-        offset = loc["mentions"][0][0] if loc.get("mentions") else ""
+        literal = [m for m, r in zip(loc.get("mentions") or (), loc.get("roles") or ["literal"] * len(loc.get("mentions") or ())) if r == "literal"]
+        offset = literal[0][0] if literal else ""
         locs2.append(f"{t}#{name}#{cc}###{lat}#{lon}#{fid}#{offset}")
     ents = record.get("entities", [])
     body = art.get("text") or ""

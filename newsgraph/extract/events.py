@@ -427,7 +427,7 @@ def _placed(c: _Candidate, where: str | None, locations) -> Actor | None:
         return t
     if t.span is not None:
         for loc in locations:
-            if any(t.span[0] <= m[0] and m[1] <= t.span[1] for m in loc.mentions):
+            if any(t.span[0] <= m[0] and m[1] <= t.span[1] for m in loc.literal_mentions):
                 return replace(t, name=loc.name, country=loc.country or t.country)
     if c.type in ("ASSAULT", "COERCE") and t.country is None and where is not None:
         loc = next(l for l in locations if l.id == where)
@@ -436,13 +436,13 @@ def _placed(c: _Candidate, where: str | None, locations) -> Actor | None:
 
 
 def _where(c: _Candidate, locations) -> str | None:
-    """The place of the event: a place its clause names, the one inside the
-    target phrase first."""
+    """The place of the event: a place its clause names as a place (not
+    "Russian troops", not "Moscow said"), the one inside the target phrase first."""
     lo, hi = c.span
     where = None
     inside = c.target.span if c.target is not None and c.target.span else None
     for loc in locations:
-        hits = [m for m in loc.mentions if lo <= m[0] and m[1] <= hi]
+        hits = [m for m in loc.literal_mentions if lo <= m[0] and m[1] <= hi]
         if hits and (where is None or (inside and any(inside[0] <= m[0] < inside[1] for m in hits))):
             where = loc.id
     return where

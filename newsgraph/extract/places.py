@@ -10,9 +10,16 @@
                 places it names); "the Kursk region" prefers the region
     -> records  one Location per place, every mention, in order of appearance
 
-Demonyms ("a Russian rocket") are actors, not place mentions; metonyms
-("Moscow rejected") stay mentions of the place. Works in the coordinates of
-the ``Doc``; the pipeline maps the spans back to the original text.
+Every mention has a role: ``literal`` (a place named as a place),
+``modifier`` (a demonym or area adjective before a noun: "Russian troops",
+"European officials" -> Russia, Europe) or ``metonymic`` (the place as the
+subject of what governments do: "Moscow rejected the offer"). Nothing is
+dropped: the map, the events' places and the GKG export read the literal
+ones. A demonym used as a noun ("the Russians") is a group of people, an
+actor, not a mention; so is a language ("speaks French") and a demonym inside
+a name ("British Airways") unless the name is the state's ("the Turkish
+Embassy"). Works in the coordinates of the ``Doc``; the pipeline maps the
+spans back to the original text.
 """
 from __future__ import annotations
 
@@ -26,8 +33,8 @@ from spacy.tokens import Doc
 
 from ..geo import Gazetteer, Match, Place
 from ..geo.gazetteer import first_words_of
-from ..geo.words import is_common_word, region_words
-from ..lexicons import countries, institutions
+from ..geo.words import area_demonyms, is_common_word, metonymy_verbs, modifier_heads, region_words
+from ..lexicons import countries, institutions, speech_verbs
 from ..lexicons import key as _lexicon_key
 from ..records import Entity, Location
 
@@ -42,6 +49,9 @@ _BIG_CITY_POPULATION = 1_000_000
 _MAX_NGRAM = 4
 _NEAR_KM = 300.0
 _MAX_READINGS = 8
+#: a town in the state or province the article is set in ("Edmonton" in a
+#: Kentucky story; "Paris" after "PARIS, Mo.")
+_REGION_BONUS = 2.0
 
 
 @dataclass
@@ -58,12 +68,16 @@ class _Mention:
     container: Place | None = None  # "Paris, Texas": the place after the comma
     region: bool = False  # "the Kursk region"
     place: Place | None = None
+    role: str = "literal"  # literal | modifier | metonymic
 
 
 @dataclass
 class _Context:
     countries: Counter = field(default_factory=Counter)
     anchors: list[Place] = field(default_factory=list)
+    #: (country, admin1 code) -> how surely the article is there: a state or
+    #: province it names or puts after a town ("COLUMBIA, Ky.") counts 1, a town in it 0.5
+    regions: Counter = field(default_factory=Counter)
 
 
 _EMPTY = _Context()
@@ -103,7 +117,11 @@ def extract_places(doc: Doc, entities: list[Entity], gazetteer: Gazetteer) -> li
     mentions, taken, blocked, toks = _candidates(doc, entities, gazetteer)
     _resolve(mentions, _context(entities, gazetteer), gazetteer)
     mentions += _same_names(toks, mentions, taken, blocked)
-    return _to_records([m for m in mentions if m.place is not None])
+    mentions = [m for m in mentions if m.place is not None]
+    for m in mentions:
+        m.role = _role(doc, m)
+    mentions += _modifiers(doc, toks, entities, gazetteer, taken)
+    return _to_records(mentions)
 
 
 def with_place_countries(entities: list[Entity], locations: list[Location]) -> list[Entity]:
@@ -187,12 +205,29 @@ def _scan(doc: Doc, toks: _Tokens, gaz: Gazetteer, taken: set[int], blocked: set
                 if matches and _strong_name(text, matches, doc[k].is_sent_start, whole):
                     found = _Mention(k, j, toks.starts[k], toks.ends[j - 1], raw, matches, "weak")
                     break
+            if found is None and k == i and run_end - i <= _MAX_NGRAM:
+                found = _before_state(toks, gaz, i, run_end)
             if found is not None:
                 add(found)
                 k = found.end
             else:
                 k += 1
         i = run_end
+
+
+def _before_state(toks: _Tokens, gaz: Gazetteer, i: int, j: int) -> _Mention | None:
+    """"HOLLIDAY, Mo." and "Bantam, Conn.": a name before a comma and a state
+    abbreviation is a town there, known to the gazetteer or not (then the
+    state places it)."""
+    if j + 1 >= len(toks) or toks.words[j] != ",":
+        return None
+    state = gaz.abbreviation(toks.words[j + 1])
+    if state is None:
+        return None
+    raw = toks.slice(i, j)
+    text = raw.title() if raw.isupper() else raw
+    matches = gaz.lookup(text) or [Match(state, True)]
+    return _Mention(i, j, toks.starts[i], toks.ends[j - 1], raw, matches, "weak")
 
 
 def _same_names(toks: _Tokens, mentions: list[_Mention], taken: set[int], blocked: set[int]) -> list[_Mention]:
@@ -306,6 +341,89 @@ def _read_surroundings(doc: Doc, gaz: Gazetteer, m: _Mention) -> None:
     m.region = after in words or any(before == f"{w} of" for w in words)
 
 
+# ------------------------------------------------------------------ roles
+
+def _role(doc: Doc, m: _Mention) -> str:
+    """A place as the subject of what governments do ("Moscow rejected",
+    "Turkey accused") is metonymic; else literal."""
+    root = doc[m.start : m.end].root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Georgia and Armenia agreed"
+        root = root.head
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.i != root.i:
+        lemma = head.lemma_.lower()
+        if lemma in metonymy_verbs() or lemma in speech_verbs():
+            return "metonymic"
+    return "literal"
+
+
+def _modifiers(doc: Doc, toks: _Tokens, entities: list[Entity], gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """Demonyms and area adjectives before a noun ("Russian troops",
+    "Turkish-Russian relations", "European officials"), as modifier mentions
+    of the country or area."""
+    lex, areas, heads = countries(), area_demonyms(), modifier_heads()
+    in_names: set[int] = set()  # tokens of names that are not places: "British Airways"
+    for ent in entities:
+        if ent.type in _PLACE_TYPES or ent.type == "NORP":
+            continue
+        for s, e in ent.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span) > 1:
+                in_names.update(range(span.start, span.end))
+    out: list[_Mention] = []
+    n, i = len(doc), 0
+    while i < n:
+        if not toks.caps[i] and toks.words[i] != "EU" or i in taken:
+            i += 1
+            continue
+        found = None
+        for j in (i + 3, i + 2, i + 1):
+            if j > n or any(k in taken for k in range(i, j)):
+                continue
+            text = toks.slice(i, j)
+            place = _modifier_place(text, lex, areas, gaz)
+            if place is not None:
+                found = (j, place)
+                break
+        if found is None:
+            i += 1
+            continue
+        j, place = found
+        if _before_noun(doc, i, j) and (not any(k in in_names for k in range(i, j)) or j < n and doc[j].lower_ in heads):
+            out.append(_Mention(i, j, toks.starts[i], toks.ends[j - 1], toks.slice(i, j), [], "fixed", place=place, role="modifier"))
+            taken.update(range(i, j))
+        i = j
+    return out
+
+
+def _modifier_place(text: str, lex, areas: dict[str, tuple[str, str]], gaz: Gazetteer) -> Place | None:
+    area = areas.get(text.lower())
+    if area is not None:
+        return next((x.place for x in gaz.lookup(area[0]) if x.place.feature == area[1]), None)
+    if not lex.is_demonym(text):
+        return None
+    code = lex.lookup(text)
+    return gaz.country(code) if code else None
+
+
+def _before_noun(doc: Doc, i: int, j: int) -> bool:
+    """Is doc[i:j] an adjective before what it qualifies ("Russian troops",
+    "the Russian and Turkish leaders", "Turkish-Russian"), not a noun ("the
+    Russians", "a Russian") or a language ("in Turkish")?"""
+    last = doc[j - 1]
+    if last.tag_ in ("NNS", "NNPS"):
+        return False
+    if j < len(doc):
+        nxt = doc[j]
+        if nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not nxt.is_sent_start:
+            return True
+        if nxt.text in ("-", "–") and j + 1 < len(doc) and doc[j + 1].is_alpha:
+            return True
+    if last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i:
+        return True
+    return last.dep_ == "conj" and last.head.dep_ in ("amod", "compound") and last.head.head.i > last.i
+
+
 # ------------------------------------------------------------------ resolution
 
 def _context(entities: list[Entity], gaz: Gazetteer) -> _Context:
@@ -325,6 +443,8 @@ def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer) -> None:
     rest (greedy by the margin between a name's best and second readings)."""
     groups: dict[tuple, list[_Mention]] = {}
     for m in mentions:
+        if m.container is not None and m.container.feature == "admin1" and m.container.admin1:
+            ctx.regions[(m.container.country, m.container.admin1)] += 1.0
         if m.place is None:
             groups.setdefault((key(m.text), m.container.id if m.container else None, m.region), []).append(m)
         else:
@@ -342,15 +462,30 @@ def _resolve(mentions: list[_Mention], ctx: _Context, gaz: Gazetteer) -> None:
             if margin > best_margin:
                 best_i, best_margin, best_place = i, margin, scores[0][2]
         ms = pending.pop(best_i)
-        place = _regional(ms[0], best_place, gaz)
+        place = _regional(ms[0], _contained(ms[0], best_place), gaz)
         for m in ms:
             m.place = place
         _note(place, len(ms), ctx)
+    # one sense per article: "PARIS, Mo." ... "of Paris" is that Paris
+    contained = {key(m.text): m.place for m in mentions if m.container is not None and m.place is not None and m.source != "fixed"}
+    for m in mentions:
+        if m.container is None and m.source != "fixed" and not m.region and key(m.text) in contained:
+            m.place = contained[key(m.text)]
     # one sense per article: "the Kursk region" ... "Kursk" is the region too
     regional = {key(m.text): m.place for m in mentions if m.region and m.place is not None and m.place.feature == "admin1"}
     for m in mentions:
         if m.container is None and not m.region and m.place is not None and m.place.feature == "city":
             m.place = regional.get(key(m.text), m.place)
+
+
+def _contained(m: _Mention, place: Place) -> Place:
+    """"HOLLIDAY, Mo." with no Holliday in Missouri: the town is somewhere in
+    Missouri, so the mention is placed on the state (as GDELT falls back to
+    the first-level region), never on a namesake elsewhere."""
+    c = m.container
+    if c is None or c.feature != "admin1" or not c.admin1 or place.feature != "city" or not place.admin1:
+        return place
+    return place if (place.country, place.admin1) == (c.country, c.admin1) else c
 
 
 def _note(place: Place, n: int, ctx: _Context) -> None:
@@ -360,16 +495,19 @@ def _note(place: Place, n: int, ctx: _Context) -> None:
         ctx.countries[place.country] += n * 0.5
         if place.lat is not None:
             ctx.anchors.append(place)
+        if place.admin1:
+            ctx.regions[(place.country, place.admin1)] += n * (1.0 if place.feature == "admin1" else 0.5)
 
 
 def _regional(m: _Mention, place: Place, gaz: Gazetteer) -> Place:
     """"the Kursk region" is Kursk Oblast where the gazetteer has it."""
     if not m.region or place.feature != "city":
         return place
-    for word in ("Oblast", "Krai", "Province", "Governorate", "State", "Region"):
-        for x in gaz.lookup(f"{place.name} {word}"):
-            if x.place.feature == "admin1" and x.place.country == place.country:
-                return x.place
+    for name in dict.fromkeys((place.name, m.text)):  # "New York" is New York City, "New York State" the state
+        for word in ("Oblast", "Krai", "Province", "Governorate", "State", "Region"):
+            for x in gaz.lookup(f"{name} {word}"):
+                if x.place.feature == "admin1" and x.place.country == place.country:
+                    return x.place
     return place
 
 
@@ -385,8 +523,16 @@ def _score(match: Match, m: _Mention, ctx: _Context) -> float:
         s -= 1.5
     if m.container is not None:
         c = m.container
-        if p.country == c.country and (c.feature == "country" or p.lat is None or _km(p, c) < 800):
+        if c.feature == "admin1" and c.admin1 and p.admin1:
+            inside = p.country == c.country and p.admin1 == c.admin1
+        else:
+            inside = p.country == c.country and (c.feature == "country" or p.lat is None or _km(p, c) < 800)
+        if inside:
             s += 6.0
+    if p.admin1 and p.feature == "city" and ctx.regions.get((p.country, p.admin1), 0.0) >= 1.0:
+        # not for the city that shares the region's name ("Quebec" is the province)
+        if not any(x.place.feature == "admin1" and x.place.country == p.country and x.place.admin1 == p.admin1 for x in m.matches):
+            s += _REGION_BONUS
     total = sum(ctx.countries.values())
     if total and p.country in ctx.countries:
         s += 1.5 + 3.0 * ctx.countries[p.country] / total
@@ -418,6 +564,8 @@ def _to_records(mentions: list[_Mention]) -> list[Location]:
         for m in ms:
             if m.text != p.name and m.text not in aliases:
                 aliases.append(m.text)
+        roles = {(m.start_char, m.end_char): m.role for m in sorted(ms, key=lambda m: m.role != "literal", reverse=True)}
+        spans = sorted(roles)
         out.append(
             Location(
                 id=f"l{n}",
@@ -428,7 +576,8 @@ def _to_records(mentions: list[_Mention]) -> list[Location]:
                 lon=p.lon,
                 geonameid=p.geonameid,
                 aliases=tuple(aliases),
-                mentions=tuple(sorted({(m.start_char, m.end_char) for m in ms})),
+                mentions=tuple(spans),
+                roles=tuple(roles[sp] for sp in spans),
             )
         )
     return out

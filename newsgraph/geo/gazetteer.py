@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import logging
+import math
 import os
 import pickle
 import re
@@ -39,7 +40,7 @@ __all__ = ["Place", "Match", "Gazetteer", "load_gazetteer", "build_gazetteer", "
 log = logging.getLogger(__name__)
 
 #: bump when the layout of the cached index changes
-FORMAT = 5
+FORMAT = 6
 #: places at least this large also get their alternate names indexed
 ALTERNATES_MIN_POPULATION = 15_000
 _DATA_FILES = ("country_points.tsv", "admin1.tsv", "regions.tsv", "exonyms.tsv")
@@ -56,6 +57,9 @@ class Place:
     geonameid: int | None
     population: int
     capital: bool = False
+    #: GeoNames first-level code within the country ("KY", "08"), for cities
+    #: and admin1 regions; None when unknown
+    admin1: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,14 +205,46 @@ def _latin_name(name: str) -> bool:
     )
 
 
+def _admin1_codes(rows: list[tuple]):
+    """The GeoNames admin1 code of a region from its point: the code most of
+    the country's towns within ``_ADMIN1_KM`` of it carry (the installed data
+    names no regions, only their towns' codes)."""
+    by_country: dict[str, list[tuple]] = {}
+    for r in rows:
+        if r[2] == "city" and r[8]:
+            by_country.setdefault(r[1], []).append(r)
+
+    def code(alpha3: str, lat: float, lon: float) -> str | None:
+        votes: dict[str, int] = {}
+        for radius in (_ADMIN1_KM, 4 * _ADMIN1_KM):
+            for r in by_country.get(alpha3, ()):
+                if abs(r[3] - lat) < radius / 100 and _km(lat, lon, r[3], r[4]) < radius:
+                    votes[r[8]] = votes.get(r[8], 0) + 1
+            if votes:
+                return max(sorted(votes), key=votes.get)
+        return None
+
+    return code
+
+
+def _km(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+#: radius around a region's point whose towns vote for its code
+_ADMIN1_KM = 60.0
+
+
 class _Builder:
     def __init__(self):
         self.rows: list[tuple] = []
         self.index: dict[str, list[int]] = {}
 
-    def add(self, name, alpha3, feature, lat, lon, geonameid, population, capital=False) -> int:
+    def add(self, name, alpha3, feature, lat, lon, geonameid, population, capital=False, admin1=None) -> int:
         lat, lon = (None, None) if lat is None else (round(float(lat), 5), round(float(lon), 5))
-        self.rows.append((name, alpha3, feature, lat, lon, geonameid, int(population or 0), capital))
+        self.rows.append((name, alpha3, feature, lat, lon, geonameid, int(population or 0), capital, admin1 or None))
         i = len(self.rows) - 1
         self.name(name, i)
         return i
@@ -243,7 +279,8 @@ def build_gazetteer(cities: str = "cities500") -> Gazetteer:
     by_country_name: dict[tuple[str, str], int] = {}
     for c in sorted(raw.values(), key=lambda c: -int(c.get("population") or 0)):
         alpha3 = alpha2to3.get(c["countrycode"])
-        i = b.add(c["name"], alpha3, "city", c["latitude"], c["longitude"], int(c["geonameid"]), c.get("population"))
+        i = b.add(c["name"], alpha3, "city", c["latitude"], c["longitude"], int(c["geonameid"]), c.get("population"),
+                  admin1=c.get("admin1code"))
         by_country_name.setdefault((alpha3, key(c["name"])), i)
         if int(c.get("population") or 0) >= ALTERNATES_MIN_POPULATION:
             for alt in c.get("alternatenames") or ():
@@ -255,7 +292,7 @@ def build_gazetteer(cities: str = "cities500") -> Gazetteer:
         i = by_country_name.get((c["iso3"], key(c.get("capital") or "")))
         if i is not None:
             capitals[c["iso3"]] = i
-            b.rows[i] = b.rows[i][:7] + (True,)
+            b.rows[i] = b.rows[i][:7] + (True,) + b.rows[i][8:]
 
     # countries: GeoNames ids and sizes, points from data, names from the lexicon
     points = {r["alpha3"]: (float(r["lat"]), float(r["lon"])) for r in _tsv("country_points.tsv")}
@@ -279,8 +316,11 @@ def build_gazetteer(cities: str = "cities500") -> Gazetteer:
 
     # admin1 regions and the rest, curated
     abbreviations: dict[str, int] = {}
+    us_codes = {key(s["name"]): s["code"] for s in json.loads((pkg / "us_states.json").read_text(encoding="utf-8")).values()}
+    admin1_codes = _admin1_codes(b.rows)
     for r in _tsv("admin1.tsv"):
-        i = b.add(r["name"], r["alpha3"], "admin1", r["lat"], r["lon"], None, 0)
+        code = us_codes.get(key(r["name"].removesuffix(" State"))) if r["alpha3"] == "USA" else admin1_codes(r["alpha3"], float(r["lat"]), float(r["lon"]))
+        i = b.add(r["name"], r["alpha3"], "admin1", r["lat"], r["lon"], None, 0, admin1=code)
         for alias in _split(r["aliases"]):
             b.name(alias, i)
         for abbr in _split(r["abbrev"]):

@@ -218,6 +218,11 @@ ALTER TABLE dates ADD COLUMN start_day TEXT;  -- the first and last ISO day of t
 ALTER TABLE dates ADD COLUMN end_day TEXT;
 CREATE INDEX events_day_end ON events(day_end);
 """, "backfill_days"),
+    ("0012_location_roles", """
+ALTER TABLE locations ADD COLUMN roles TEXT;                          -- JSON, one per mention: literal | modifier | metonymic
+ALTER TABLE locations ADD COLUMN literal INTEGER NOT NULL DEFAULT 1;  -- 1 when a mention names the place as a place (before 0012: all)
+CREATE INDEX locations_literal ON locations(literal, name);
+"""),
 ]
 
 

@@ -208,12 +208,13 @@ def articles(conn: sqlite3.Connection, *, source: str | None = None, since: str 
 
 def places(conn: sqlite3.Connection, *, country: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Resolved places across the corpus, most-mentioned first, with their
-    coordinates and how many articles and events name them."""
+    coordinates and how many articles and events name them: the places
+    articles name as places (not only as "Russian troops")."""
     sql = ("SELECT l.name, l.country, l.feature, l.lat, l.lon, l.geonameid, COUNT(DISTINCT l.article_id) AS articles,"
-           " COUNT(DISTINCT v.id) AS events FROM locations l LEFT JOIN events v ON v.location_id = l.id")
+           " COUNT(DISTINCT v.id) AS events FROM locations l LEFT JOIN events v ON v.location_id = l.id WHERE l.literal = 1")
     args: list[Any] = []
     if country:
-        sql += " WHERE l.country = ?"
+        sql += " AND l.country = ?"
         args.append(country.upper())
     sql += " GROUP BY l.name, l.country ORDER BY articles DESC, events DESC, l.name LIMIT ? OFFSET ?"
     return _rows(conn.execute(sql, (*args, limit, offset)))

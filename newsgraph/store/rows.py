@@ -43,7 +43,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
                ("confidence", "float64")],
     "locations": [("id", "string"), ("article_id", "string"), ("local_id", "string"), ("name", "string"), ("country", "string"),
                   ("feature", "string"), ("lat", "float64"), ("lon", "float64"), ("geonameid", "int64"), ("aliases", "string"),
-                  ("mentions", "string")],
+                  ("mentions", "string"), ("roles", "string")],
     "dates": [("id", "string"), ("article_id", "string"), ("start", "int64"), ("end", "int64"), ("text", "string"),
               ("value", "string"), ("granularity", "string")],
     "flags": [("id", "string"), ("article_id", "string"), ("kind", "string"), ("start", "int64"), ("end", "int64"),
@@ -122,7 +122,8 @@ def record_rows(record: Mapping[str, Any], version: str) -> dict[str, list[dict[
         out["locations"].append({"id": rid(loc["id"]), "article_id": aid, "local_id": loc["id"], "name": loc.get("name"),
                                  "country": loc.get("country"), "feature": loc.get("feature"), "lat": loc.get("lat"), "lon": loc.get("lon"),
                                  "geonameid": loc.get("geonameid"), "aliases": _json(loc.get("aliases", [])),
-                                 "mentions": _json(loc.get("mentions", []))})
+                                 "mentions": _json(loc.get("mentions", [])),
+                                 "roles": _json(loc.get("roles") or ["literal"] * len(loc.get("mentions") or ()))})
     for n, d in enumerate(record.get("dates", ()), 1):
         out["dates"].append({"id": f"{aid}/d{n}", "article_id": aid, **dict(zip(("start", "end"), _span(d.get("span")))),
                              "text": d.get("text"), "value": d.get("value"), "granularity": d.get("granularity")})

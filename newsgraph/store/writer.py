@@ -172,10 +172,11 @@ class Writer:
         locs: dict[str, int] = {}
         for loc in record.get("locations", ()):
             cur.execute(
-                "INSERT INTO locations(article_id, local_id, name, country, feature, lat, lon, geonameid, aliases, mentions)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO locations(article_id, local_id, name, country, feature, lat, lon, geonameid, aliases, mentions, roles, literal)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (aid, loc["id"], loc.get("name"), loc.get("country"), loc.get("feature"), loc.get("lat"), loc.get("lon"),
-                 loc.get("geonameid"), json.dumps(loc.get("aliases", []), ensure_ascii=False), json.dumps(loc.get("mentions", []))),
+                 loc.get("geonameid"), json.dumps(loc.get("aliases", []), ensure_ascii=False), json.dumps(loc.get("mentions", [])),
+                 json.dumps(_roles(loc)), int("literal" in _roles(loc))),
             )
             locs[loc["id"]] = cur.lastrowid
         for v in record.get("events", ()):
@@ -271,3 +272,9 @@ def _record_json(record: Mapping[str, Any]) -> str:
     slim = dict(record)
     slim["article"] = {k: v for k, v in record["article"].items() if k != "text"}
     return json.dumps(slim, ensure_ascii=False)
+
+
+def _roles(loc: Mapping[str, Any]) -> list[str]:
+    """One role per mention; a record without them (contract v1) is all literal."""
+    roles = loc.get("roles")
+    return list(roles) if roles else ["literal"] * len(loc.get("mentions") or ())

@@ -72,14 +72,69 @@ def test_article_context_chooses_the_reading(places):
     assert by_text(doc, locs)["Georgia"].country == "GEO"
 
 
-def test_demonyms_are_not_place_mentions(places):
+def roles(doc, locations):
+    return {doc.text[s:e]: role for loc in locations for (s, e), role in zip(loc.mentions, loc.roles)}
+
+
+def test_demonyms_before_a_noun_are_modifier_mentions(places):
     doc, locs = places("A Russian rocket hit a depot, Ukrainian officials said.")
-    assert "Russian" not in by_text(doc, locs) and "Ukrainian" not in by_text(doc, locs)
+    found = by_text(doc, locs)
+    assert found["Russian"].name == "Russia" and found["Ukrainian"].name == "Ukraine"
+    assert roles(doc, locs) == {"Russian": "modifier", "Ukrainian": "modifier"}
+    doc, locs = places("Talks on Turkish-Russian relations resumed as European officials arrived.")
+    assert roles(doc, locs) == {"Turkish": "modifier", "Russian": "modifier", "European": "modifier"}
+    assert by_text(doc, locs)["European"].name == "Europe"
 
 
-def test_metonym_stays_a_place_mention(places):
+def test_demonyms_as_people_languages_and_names_are_not_mentions(places):
+    doc, locs = places("The Russians left. She speaks French at work. He flew British Airways to Oslo.")
+    assert set(by_text(doc, locs)) == {"Oslo"}
+    doc, locs = places("Police guarded the Turkish Embassy in Oslo.")
+    assert roles(doc, locs) == {"Turkish": "modifier", "Oslo": "literal"}
+
+
+def test_metonym_stays_a_place_mention_with_its_role(places):
     doc, locs = places("Moscow rejected the proposal on Monday.")
     assert by_text(doc, locs)["Moscow"].country == "RUS"
+    assert roles(doc, locs) == {"Moscow": "metonymic"}
+    doc, locs = places("Georgia and Armenia agreed to reopen the crossing, which lies in Armenia.")
+    assert [r for t, r in sorted(roles(doc, locs).items())] and roles(doc, locs)["Georgia"] == "metonymic"
+    armenia = by_text(doc, locs)["Armenia"]
+    assert armenia.roles == ("metonymic", "literal") and armenia.literal_mentions == (armenia.mentions[1],)
+
+
+def test_to_dict_gives_one_role_per_mention(places):
+    doc, locs = places("Russian envoys met in Oslo.")
+    for loc in locs:
+        d = loc.to_dict()
+        assert len(d["roles"]) == len(d["mentions"])
+
+
+def test_dateline_state_places_the_town(places):
+    doc, locs = places("COLUMBIA, Ky. (WBKO) - A man of Columbia was arrested on Thursday.")
+    found = by_text(doc, locs)
+    assert found["COLUMBIA"] is found["Columbia"]
+    assert found["Columbia"].country == "USA" and abs(found["Columbia"].lat - 37.10) < 0.1
+
+
+def test_state_the_article_is_set_in_picks_the_namesake(places):
+    doc, locs = places("Police in Kentucky say the man, 26, of Edmonton, was arrested after a shooting.")
+    edmonton = by_text(doc, locs)["Edmonton"]
+    assert edmonton.country == "USA" and abs(edmonton.lat - 36.98) < 0.1
+    doc, locs = places("The man, 26, of Edmonton, was arrested after a shooting.")
+    assert by_text(doc, locs)["Edmonton"].country == "CAN"
+
+
+def test_town_not_in_the_named_state_falls_back_to_the_state(places):
+    doc, locs = places("HOLLIDAY, Mo. - A crash closed Route C on Friday.")
+    assert by_text(doc, locs)["HOLLIDAY"].name == "Missouri"
+    doc, locs = places("A crash near Zyxton, Mo., closed the road.")  # a town the gazetteer does not know
+    assert by_text(doc, locs)["Zyxton"].name == "Missouri"
+
+
+def test_governor_names_the_state(places):
+    doc, locs = places("Former New York Gov. Mario Cuomo spoke on Monday.")
+    assert by_text(doc, locs)["New York"].feature == "admin1"
 
 
 def test_person_names_are_not_places(places):
