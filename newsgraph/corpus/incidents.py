@@ -16,7 +16,10 @@ least two of their participants and place agree:
   unknown; two known places farther apart disagree;
 * when both events carry their own resolved date, two of actor, target and
   place must agree; when a day is only the publication day, actor and target
-  both must (a place and a person recur in many events of one news week).
+  both must (a place and a person recur in many events of one news week);
+* said acts (``VERBAL_TYPES``: an accusation, an endorsement, a request)
+  recur between the same two parties every day of a campaign: they must have
+  the same actor and target and days at most ``VERBAL_DAYS`` apart.
 """
 from __future__ import annotations
 
@@ -24,10 +27,13 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-__all__ = ["EventFacts", "same_incident", "DATED_DAYS", "UNDATED_DAYS", "NEAR_KM", "MIN_AGREEMENTS"]
+__all__ = ["EventFacts", "same_incident", "DATED_DAYS", "UNDATED_DAYS", "VERBAL_DAYS", "VERBAL_TYPES", "NEAR_KM", "MIN_AGREEMENTS"]
 
 DATED_DAYS = 1
 UNDATED_DAYS = 3
+VERBAL_DAYS = 1
+#: PLOVER's verbal categories (the codebook's said, not done, interactions)
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 NEAR_KM = 50.0
 #: of actor, target and place, how many must positively agree
 MIN_AGREEMENTS = 2
@@ -60,6 +66,8 @@ def same_incident(a: EventFacts, b: EventFacts) -> bool:
     verdicts = [actor, target, _place(a, b)]
     if any(v is False for v in verdicts):
         return False
+    if a.type in VERBAL_TYPES:
+        return bool(actor and target) and _gap(a, b) <= VERBAL_DAYS
     if not (a.dated and b.dated):
         return bool(actor and target)
     return sum(1 for v in verdicts if v) >= MIN_AGREEMENTS
@@ -68,8 +76,11 @@ def same_incident(a: EventFacts, b: EventFacts) -> bool:
 def _days_agree(a: EventFacts, b: EventFacts) -> bool:
     if a.day is None or b.day is None:
         return False
-    gap = abs((dt.date.fromisoformat(a.day) - dt.date.fromisoformat(b.day)).days)
-    return gap <= (DATED_DAYS if a.dated and b.dated else UNDATED_DAYS)
+    return _gap(a, b) <= (DATED_DAYS if a.dated and b.dated else UNDATED_DAYS)
+
+
+def _gap(a: EventFacts, b: EventFacts) -> int:
+    return abs((dt.date.fromisoformat(a.day) - dt.date.fromisoformat(b.day)).days)
 
 
 def _party(ea: int | None, ca: str | None, pa: bool, eb: int | None, cb: str | None, pb: bool) -> bool | None:

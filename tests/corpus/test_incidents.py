@@ -46,3 +46,14 @@ def test_two_people_of_one_country_are_two_actors():
     comey = EventFacts("ACCUSE", "2016-07-05", True, actor=10, actor_country="USA", actor_person=True, target=11, target_country="USA")
     ryan = EventFacts("ACCUSE", "2016-07-05", True, actor=12, actor_country="USA", actor_person=True, target=11, target_country="USA")
     assert not same_incident(comey, ryan)
+
+
+def test_said_acts_between_the_same_two_parties_recur_so_they_need_the_same_days():
+    clinton = dict(actor=5, actor_country="USA", actor_person=True, target=6, target_country="USA", target_person=True)
+    a = EventFacts("ACCUSE", "2016-04-08", False, **clinton)
+    assert same_incident(a, EventFacts("ACCUSE", "2016-04-09", False, **clinton))  # the next day's report of it
+    assert not same_incident(a, EventFacts("ACCUSE", "2016-04-11", False, **clinton))  # three days on: another attack
+    assert not same_incident(a, EventFacts("ACCUSE", "2016-04-08", False, actor=5, actor_country="USA", actor_person=True))
+    # a material event told three days later by publication is still the one event
+    strike = dict(actor=1, actor_country="RUS", target=2, target_country="UKR")
+    assert same_incident(EventFacts("ASSAULT", "2025-03-04", False, **strike), EventFacts("ASSAULT", "2025-03-07", False, **strike))
