@@ -19,6 +19,9 @@ from rich.table import Table
 from .errors import ConfigError, NewsgraphError
 from .settings import Settings
 
+#: newsgraph.export.FORMATS, named here so that --help does not import the exporters
+EXPORT_FORMATS = ["jsonl", "csv", "parquet", "gkg", "events", "mentions"]
+
 __all__ = ["register", "emit", "parse_every"]
 
 COMMANDS: list[click.Command] = []
@@ -390,7 +393,7 @@ def show(article, db, fmt) -> None:
 @_command
 @click.argument("out")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gkg", "events"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("--since", callback=check_date, metavar="DATE", help="Only articles published on or after DATE.")
 def export(out, db, fmt, since) -> None:
     """Write the knowledge base to OUT (a file or - ; a directory for csv and parquet)."""

@@ -19,7 +19,8 @@ from ..lexicons import read_tsv
 from ..store.queries import full_record
 from .tone import tone
 
-__all__ = ["GKG_COLUMNS", "EVENT_COLUMNS", "gkg_row", "event_rows", "export_gkg", "export_events"]
+__all__ = ["GKG_COLUMNS", "EVENT_COLUMNS", "MENTION_COLUMNS", "gkg_row", "event_rows", "mention_rows", "export_gkg", "export_events",
+           "export_mentions"]
 
 GKG_COLUMNS = [
     "GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFIER", "V2SOURCECOMMONNAME", "V2DOCUMENTIDENTIFIER",
@@ -38,6 +39,11 @@ EVENT_COLUMNS = (
     + [f"Actor1Geo_{c}" for c in _GEO] + [f"Actor2Geo_{c}" for c in _GEO] + [f"ActionGeo_{c}" for c in _GEO]
     + ["DATEADDED", "SOURCEURL"]
 )
+MENTION_COLUMNS = [
+    "GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+]
 # figure categories -> GDELT count types
 _COUNT_TYPES = {"killed": "KILL", "injured": "WOUND", "wounded": "WOUND", "arrested": "ARREST", "detained": "ARREST",
                 "kidnapped": "KIDNAP", "displaced": "DISPLACED", "evacuated": "EVACUATION", "protesters": "PROTEST",
@@ -173,8 +179,11 @@ def _lang3(code: str) -> str:
     return getattr(lang, "alpha_3", code) if lang else code
 
 
-def event_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], added: str | None = None) -> list[list[str]]:
-    """GDELT Event 2.0 rows (61 fields) for a record's coded, non-negated events."""
+def event_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], added: str | None = None,
+               counts: Mapping[str, tuple[int, int, int]] | None = None) -> list[list[str]]:
+    """GDELT Event 2.0 rows (61 fields) for a record's coded, non-negated
+    events whose local id is in ``event_ids``; ``counts``: local id ->
+    (NumMentions, NumSources, NumArticles) of its incident (else 1, 1, 1)."""
     art = record["article"]
     text = art.get("text") or ""
     lead_end = text.find("\n\n") if "\n\n" in text else min(len(text), 600)
@@ -183,7 +192,7 @@ def event_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], added: s
     avg_tone = f"{tone(text).tone:.4f}" if record.get("events") else ""
     for v in record.get("events", []):
         cameo = (v.get("cameo") or "").strip()
-        if not cameo or v.get("negated"):
+        if not cameo or v.get("negated") or v["id"] not in event_ids:
             continue
         day = _stamp(v.get("date")) or _stamp(art.get("published")) or _stamp(added)
         if not day:
@@ -206,7 +215,8 @@ def event_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], added: s
         row = [
             str(event_ids[v["id"]]), day[:8], day[:6], day[:4], f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}",
             *actors,
-            "1" if v["span"][0] < lead_end else "0", cameo, cameo[:3], cameo[:2], str(quad), str(goldstein), "1", "1", "1", avg_tone,
+            "1" if v["span"][0] < lead_end else "0", cameo, cameo[:3], cameo[:2], str(quad), str(goldstein),
+            *map(str, (counts or {}).get(v["id"], (1, 1, 1))), avg_tone,
             *([""] * len(_GEO)), *([""] * len(_GEO)), *geo,
             _stamp(added) or day, _clean(art.get("url") or art.get("id")),
         ]
@@ -229,12 +239,92 @@ def export_gkg(conn: sqlite3.Connection, out: IO[str], since: str | None = None)
 
 
 def export_events(conn: sqlite3.Connection, out: IO[str], since: str | None = None) -> int:
+    """One row per real-world event: an incident told by several articles is
+    one row, its first report's, with NumMentions / NumSources / NumArticles
+    counted over every report (sources: independent stories, not wire copies);
+    its other reports are its rows in the Mentions export."""
     n = 0
+    groups = _incident_counts(conn)
     for row in _articles(conn, since):
-        ids = {r[0]: r[1] for r in conn.execute("SELECT local_id, id FROM events WHERE article_id = ?", (row["id"],))}
+        ids, counts = {}, {}
+        for local, eid, incident in conn.execute(
+                "SELECT e.local_id, e.id, ei.incident FROM events e LEFT JOIN event_incident ei ON ei.event_id = e.id"
+                " WHERE e.article_id = ?", (row["id"],)):
+            if incident is None or incident == eid:
+                ids[local] = eid
+                counts[local] = groups.get(eid, (1, 1, 1))
         if not ids:
             continue
-        for line in event_rows(full_record(row["record"], row["text"]), ids, row["ingested_at"]):
+        for line in event_rows(full_record(row["record"], row["text"]), ids, row["ingested_at"], counts):
+            out.write("\t".join(line) + "\n")
+            n += 1
+    return n
+
+
+def _incident_counts(conn: sqlite3.Connection) -> dict[int, tuple[int, int, int]]:
+    """incident (its first event's id) -> (mentions, sources, articles)."""
+    return {r[0]: (r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT ei.incident, COUNT(*), COUNT(DISTINCT COALESCE(st.story, e.article_id)), COUNT(DISTINCT e.article_id)"
+        " FROM event_incident ei JOIN events e ON e.id = ei.event_id LEFT JOIN article_story st ON st.article_id = e.article_id"
+        " GROUP BY ei.incident")}
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def mention_rows(record: Mapping[str, Any], event_ids: Mapping[str, int], event_days: Mapping[str, str],
+                 added: str | None = None) -> list[list[str]]:
+    """GDELT Mentions 2.0 rows (16 fields), one per coded, non-negated event
+    of the record: ``event_ids`` maps its local id to the GlobalEventID of the
+    event (its incident's) and ``event_days`` to that event's time."""
+    art = record["article"]
+    text = art.get("text") or ""
+    doc_tone = f"{tone(text).tone:.4f}" if text else ""
+    mention_time = _stamp(art.get("published")) or _stamp(added)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    rows = []
+    for v in record.get("events", []):
+        if not (v.get("cameo") or "").strip() or v.get("negated") or v["id"] not in event_ids:
+            continue
+        start = v["span"][0]
+        offsets = [(a or {}).get("span") for a in (v.get("actor"), v.get("target"))] + [v.get("trigger_span") or v["span"]]
+        confidence = v.get("confidence")
+        row = [
+            str(event_ids[v["id"]]), event_days.get(v["id"]) or mention_time, mention_time, "1",
+            _clean(art.get("source") or _host(art.get("url"))), _clean(art.get("url") or art.get("id")),
+            str(1 + sum(1 for e in ends if e <= start)),
+            *[str(o[0]) if o else "-1" for o in offsets],
+            "1", str(round(100 * confidence)) if confidence is not None else "", str(len(text)), doc_tone, "", "",
+        ]
+        assert len(row) == len(MENTION_COLUMNS)
+        rows.append(row)
+    return rows
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    return re.sub(r"^www\.", "", re.sub(r"^[a-z]+://", "", url).split("/")[0])
+
+
+def export_mentions(conn: sqlite3.Connection, out: IO[str], since: str | None = None) -> int:
+    """Every report of every event, GDELT Mentions 2.0: an incident's reports
+    all carry its GlobalEventID (the Events export's row) with their own
+    article, offsets and confidence."""
+    n = 0
+    firsts = {}  # incident -> its first report's time
+    for row in _articles(conn, since):
+        ids, days = {}, {}
+        for local, eid, incident, published, added in conn.execute(
+                "SELECT e.local_id, e.id, ei.incident, fa.published, fa.ingested_at FROM events e"
+                " LEFT JOIN event_incident ei ON ei.event_id = e.id LEFT JOIN events f ON f.id = ei.incident"
+                " LEFT JOIN articles fa ON fa.id = f.article_id WHERE e.article_id = ?", (row["id"],)):
+            ids[local] = incident or eid
+            if incident is not None:
+                days[local] = firsts.setdefault(incident, _stamp(published) or _stamp(added))
+        if not ids:
+            continue
+        for line in mention_rows(full_record(row["record"], row["text"]), ids, days, row["ingested_at"]):
             out.write("\t".join(line) + "\n")
             n += 1
     return n

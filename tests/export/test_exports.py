@@ -110,3 +110,38 @@ def test_gkg_quotations_are_statements_and_names_are_names():
     row = gkg_row(record, 1)
     assert "the pier was unsafe" in "\t".join(row) and "rebuild it" not in "\t".join(row)
     assert "Ana Lind,35" not in "\t".join(row) and "Ana Lind,0" in "\t".join(row)
+
+
+def test_an_incident_is_one_events_row_and_each_report_a_mention(tmp_path):
+    from newsgraph.export import FORMATS
+    from newsgraph.cli_store import EXPORT_FORMATS
+    from newsgraph.export.gdelt import MENTION_COLUMNS
+
+    assert EXPORT_FORMATS == list(FORMATS)
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    # a wire copy (same text, another outlet's URL) and an unrelated report weeks later
+    copies = [ukraine_record("a1", url="https://news.example/a1"), ukraine_record("a3", url="https://other.example/a3")]
+    for rec in copies:  # long enough to fingerprint (appended: every span still indexes the text)
+        rec["article"]["text"] += (" Emergency crews searched the rubble of two apartment blocks and a school in the north of the"
+                                   " city until dawn, the regional governor wrote on his official channel.")
+    Writer(kb.conn, "t").write(copies + [ukraine_record("a2", "Zelensky", "2025-04-01", url="https://news.example/a2")])
+    kb.export("events", tmp_path / "events.tsv")
+    rows = [dict(zip(EVENT_COLUMNS, line.split("\t"))) for line in (tmp_path / "events.tsv").read_text().splitlines()]
+    assert len(rows) == 2  # the incident once, the April event once
+    first = next(r for r in rows if r["Day"] == "20250212")
+    assert (first["NumMentions"], first["NumSources"], first["NumArticles"]) == ("2", "1", "2")  # one story: a copy is no new source
+    assert first["SOURCEURL"] == "https://news.example/a1"
+    april = next(r for r in rows if r["Day"] == "20250401")
+    assert (april["NumMentions"], april["NumSources"], april["NumArticles"]) == ("1", "1", "1")
+    kb.export("mentions", tmp_path / "mentions.tsv")
+    mentions = [dict(zip(MENTION_COLUMNS, line.split("\t"))) for line in (tmp_path / "mentions.tsv").read_text().splitlines()]
+    assert len(mentions) == 3 and all(len(m) == 16 for m in mentions)
+    reports = [m for m in mentions if m["GlobalEventID"] == first["GlobalEventID"]]
+    assert sorted(m["MentionIdentifier"] for m in reports) == ["https://news.example/a1", "https://other.example/a3"]
+    text = kb.show("a3")["article"]["text"]
+    for m in reports:
+        assert m["EventTimeDate"] == "20250212000000" and m["MentionType"] == "1" and m["InRawText"] == "1"
+        assert text[int(m["ActionCharOffset"]):].startswith("shelled") and m["Actor1CharOffset"] == "-1"
+        assert m["SentenceID"] == "2" and m["Confidence"] == "80" and m["MentionDocLen"] == str(len(text))
+    assert {m["MentionSourceName"] for m in reports} == {"Fictional Wire"}
+    kb.close()
