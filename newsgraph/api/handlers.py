@@ -6,10 +6,11 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..store import queries
+from ..store import corpus_queries, queries
 from .params import DateRange, Page
 
-__all__ = ["stats", "article_list", "article", "quote_list", "event_list", "entity_list", "entity_profile", "place_list", "search"]
+__all__ = ["stats", "article_list", "article", "quote_list", "event_list", "entity_list", "entity_profile", "place_list", "search",
+           "story_list", "statement_list", "incident_list"]
 
 _TABLES = ("articles", "corpus_entities", "quotes", "events", "locations")
 
@@ -67,3 +68,20 @@ def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> d
 def place_list(conn: sqlite3.Connection, page: Page, *, country: str | None = None) -> dict[str, Any]:
     rows = queries.places(conn, country=country, limit=page.limit + 1, offset=page.offset)
     return _paged(rows, page, {"country": country})
+
+
+def story_list(conn: sqlite3.Connection, page: Page, *, min_articles: int = 2) -> dict[str, Any]:
+    rows = corpus_queries.stories(conn, min_articles=min_articles, limit=page.limit + 1, offset=page.offset)
+    return _paged(rows, page, {"min_articles": min_articles})
+
+
+def statement_list(conn: sqlite3.Connection, page: Page, *, speaker: str | None = None, min_reports: int = 2) -> dict[str, Any]:
+    rows = corpus_queries.statements(conn, speaker=speaker, min_reports=min_reports, limit=page.limit + 1, offset=page.offset)
+    return _paged(rows, page, {"speaker": speaker, "min_reports": min_reports})
+
+
+def incident_list(conn: sqlite3.Connection, page: Page, dates: DateRange, *, type: str | None = None,
+                  min_articles: int = 2) -> dict[str, Any]:
+    rows = corpus_queries.incidents(conn, type=type, since=dates.since, until=dates.until, min_articles=min_articles,
+                                    limit=page.limit + 1, offset=page.offset)
+    return _paged(rows, page, {"type": type, "since": dates.since, "until": dates.until, "min_articles": min_articles})

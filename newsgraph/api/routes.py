@@ -142,6 +142,23 @@ def places(country: str | None = country_query(), pg: Page = Depends(page),
     return handlers.place_list(conn, pg, country=country)
 
 
+@router.get("/stories", summary="Stories: wire copies, re-publications and updates of one report")
+def stories(min_articles: int = Query(2, ge=1, le=1000), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.story_list(conn, pg, min_articles=min_articles)
+
+
+@router.get("/statements", summary="One quote reported by several articles: who said it first, every report, denials")
+def statements(speaker: str | None = name_query("Any alias or spelling of the speaker."), min_reports: int = Query(2, ge=1, le=1000),
+               pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.statement_list(conn, pg, speaker=speaker, min_reports=min_reports)
+
+
+@router.get("/incidents", summary="One real-world event told by several articles: every report, counts of sources")
+def incidents(type: str | None = type_query(), min_articles: int = Query(2, ge=1, le=1000), pg: Page = Depends(page),
+              dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
+    return handlers.incident_list(conn, pg, dates, type=type.upper() if type else None, min_articles=min_articles)
+
+
 @router.get("/search", summary="Full-text search over articles")
 def search(q: str = Query(..., min_length=1, max_length=TEXT), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
     return handlers.search(conn, q, pg)
