@@ -51,7 +51,7 @@ def shifted(rec: dict, n: int) -> dict:
     return rec
 
 
-def write(recs: list[dict], db: Path, linking: bool, batch: int = 16) -> float:
+def write(recs: list[dict], db: Path, linking: bool, batch: int = 16, per: int = 0) -> float:
     from newsgraph.store import Writer, connect, linking as link
 
     saved = link.link_article
@@ -61,13 +61,24 @@ def write(recs: list[dict], db: Path, linking: bool, batch: int = 16) -> float:
         conn = connect(db)
         w = Writer(conn, "bench")
         t = time.perf_counter()
+        block, block_t = [], t
         for i in range(0, len(recs), batch):
             w.write(recs[i : i + batch])
+            if per and (i + batch) % per < batch:  # a copy written: its ms per article
+                now = time.perf_counter()
+                block.append(1000 * (now - block_t) / per)
+                block_t = now
         elapsed = time.perf_counter() - t
+        if block:
+            BLOCKS[linking] = block
         conn.close()
     finally:
         link.link_article = saved
     return elapsed
+
+
+#: linking on/off -> ms per article of each copy, in the order written
+BLOCKS: dict[bool, list[float]] = {}
 
 
 def main() -> int:
@@ -82,13 +93,19 @@ def main() -> int:
     base = records(args.db)
     recs = [shifted(r, n) for n in range(args.copies) for r in base]
     with tempfile.TemporaryDirectory() as tmp:
-        off = write(recs, Path(tmp) / "off.db", linking=False)
-        on = write(recs, Path(tmp) / "on.db", linking=True)
+        per = len(base) if args.copies > 1 else 0
+        off = write(recs, Path(tmp) / "off.db", linking=False, per=per)
+        on = write(recs, Path(tmp) / "on.db", linking=True, per=per)
         n = len(recs)
         print(f"articles               {n:,}")
         print(f"writer, linking off    {1000 * off / n:.2f} ms/article")
         print(f"writer, linking on     {1000 * on / n:.2f} ms/article  (+{1000 * (on - off) / n:.2f} ms)")
         print(f"linking / extraction   {(on - off) / n * args.extract_rate:.1%} of the time an article takes at {args.extract_rate:g} articles/s")
+        if BLOCKS:
+            for label, key in (("off", False), ("on", True)):
+                b = BLOCKS[key]
+                print(f"per copy, linking {label:<3}  first {b[0]:.2f}  last {b[-1]:.2f} ms/article  ({len(b)} copies of {len(base):,};"
+                      f" the knowledge base grows {len(b)}x)")
         with KnowledgeBase(Path(tmp) / "on.db") as kb:
             stories, statements, incidents = kb.stories(limit=10**6), kb.statements(limit=10**6), kb.incidents(limit=10**6)
             print(f"stories >= 2 articles  {len(stories):,} ({sum(s['n_articles'] for s in stories):,} articles)")

@@ -125,8 +125,11 @@ def _count_inputs(sources: tuple[str, ...]) -> int | None:
         if is_url(s) or s.endswith((".gz", ".warc", ".rss", ".atom", ".xml")):
             return None
         if s.endswith((".jsonl", ".ndjson")):
-            with open(s, "rb") as fh:
-                total += sum(1 for line in fh if line.strip())
+            try:
+                with open(s, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1  # unreadable: the ingest reports it as a failed source
         else:
             total += 1
     return total

@@ -66,6 +66,18 @@ def test_export_and_ingest_commands(db, tmp_path, pipeline):
     assert run("reprocess", "--db", db, "--workers", "1").exit_code == 0  # the hand-made records get re-extracted
 
 
+def test_a_missing_source_is_a_clear_failure_and_the_rest_is_ingested(db, tmp_path, pipeline):
+    from newsgraph.run import local
+
+    local._pipeline = pipeline
+    (tmp_path / "new.txt").write_text("Harbour master Ilse Varga said the quay at Lowmoor would reopen on Friday.")
+    result = CliRunner(env={"COLUMNS": "240"}).invoke(cli, ["ingest", str(tmp_path / "missing.jsonl"), str(tmp_path / "new.txt"),
+                                                            "--db", db, "--workers", "1"])
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output and "missing.jsonl" in result.output and "No such file" in result.output
+    assert json.loads(run("show", "new", "--db", db, "--format", "json").output)["article"]["id"] == "new"
+
+
 @pytest.mark.parametrize("text,seconds", [("15m", 900), ("30s", 30), ("2h", 7200), ("45", 45)])
 def test_parse_every(text, seconds):
     assert parse_every(text) == seconds
