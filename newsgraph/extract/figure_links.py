@@ -79,7 +79,7 @@ _RANGE_BETWEEN = re.compile(r"\s*(?:to|and|or|-|\u2013)\s*", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:to|or|-|\u2013)\s*", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(between)\s+$", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM = re.compile(r"(?<!ranging )(?<!range )\bfrom\s+$", re.IGNORECASE)  # "rose from 10 to 15", not "ranging from 15 to 37"
 _DURATION_AND = re.compile(r"\s*(?:,|and|,\s*and)?\s*", re.IGNORECASE)
 
 
@@ -95,7 +95,8 @@ def merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
     """"between 30 and 40 people", "10 to 15 centimetres", "two or three
     days", "between 5 and 10 million dollars": one figure whose value is the
     low end, with ``high``; the low end takes the unit and the scale of the
-    high end when it has none. "from 10 to 15" is a change, not a range."""
+    high end when it has none. "from 10 to 15" is a change, not a range
+    (but "ranging from 15 to 37 years" is one)."""
     out: list[Draft] = []
     n = 0
     while n < len(drafts):
@@ -113,7 +114,7 @@ def _range(text: str, low: Draft, high: Draft) -> Draft | None:
     if low.unit is not None and low.unit != high.unit:
         return None
     gap = text[low.end : high.start]
-    before = text[max(0, low.start - 12) : low.start]
+    before = text[max(0, low.start - 16) : low.start]
     between = _BETWEEN.search(before)
     if between is not None:
         if _BETWEEN_AND.fullmatch(gap) is None:

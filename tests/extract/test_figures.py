@@ -274,6 +274,7 @@ def test_ages_are_not_casualties_and_not_event_figures(figures):
         ("The deal is worth between 5 and 10 million dollars.", "between 5 and 10 million dollars", 5_000_000, 10_000_000, "USD"),
         ("The talks lasted two to three days.", "two to three days", 2, 3, "day"),
         ("It costs 3-4 million dollars.", "3-4 million dollars", 3_000_000, 4_000_000, "USD"),
+        ("They got terms ranging from 15 to 37 years.", "15 to 37 years", 15, 37, "year"),
     ],
 )
 def test_a_range_is_one_figure_with_low_and_high(figures, text, span, low, high, unit):
