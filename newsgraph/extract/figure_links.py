@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons.quantities import duration_seconds, shared_unit_words
+from ..lexicons.quantities import change_verbs, duration_seconds, shared_unit_words
 from ..records import Figure, Flag
 from .numbers import Quantity
 
@@ -121,6 +121,8 @@ def _range(text: str, low: Draft, high: Draft) -> Draft | None:
             return None
     elif _RANGE.fullmatch(gap) is None or _FROM.search(before) or (high.unit is None and high.noun is None):
         return None
+    elif gap.strip().lower() == "to" and (gov := governor(low.last)) is not None and gov.lemma_.lower() in change_verbs():
+        return None  # "lost more than $2 to $43.25": a change and a level
     value = low.q.value
     if high.q.scaled and not low.q.scaled:
         value *= high.q.scale  # "between 5 and 10 million dollars"

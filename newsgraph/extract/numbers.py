@@ -276,6 +276,10 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
         unit, unit_kind = "percent", "percent"
     else:
         u = p.unit_after.match(text, end)
+        if u is not None and p.after_units[u.group("u").lower()].kind == "duration" and (
+            re.match(r"-[A-Za-z]", text[u.end() : u.end() + 2]) or p.unit_before.search(text, max(0, num_start - 6), num_start)
+        ):
+            u = None  # "$639m year-earlier", "year-on-year": not a duration
         if u is not None:
             info = p.after_units[u.group("u").lower()]
             if info.form.lower() == "pounds" and re.match(r"\s+of\b", text[u.end() :]):

@@ -22,6 +22,7 @@ __all__ = [
     "duration_seconds",
     "age_cues",
     "vote_words",
+    "change_verbs",
     "SharedUnitWord",
     "shared_unit_words",
     "FIGURE_KINDS",
@@ -107,6 +108,12 @@ def age_cues() -> frozenset[str]:
 def vote_words() -> frozenset[str]:
     """Lemmas that make "543-21" a vote tally."""
     return frozenset(r["lemma"].lower() for r in read_tsv("vote_words.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def change_verbs() -> frozenset[str]:
+    """Lemmas of verbs of change: "lost $2 to $43.25" is not a range."""
+    return frozenset(r["lemma"].lower() for r in read_tsv("change_verbs.tsv"))
 
 
 @dataclass(frozen=True)

@@ -283,9 +283,15 @@ def test_a_range_is_one_figure_with_low_and_high(figures, text, span, low, high,
     assert f.value == f.low
 
 
-def test_a_change_is_not_a_range(figures):
-    found, _ = figures("Exports rose from 10 to 15 percent.")
-    assert all(f.high is None for f in found)
+@pytest.mark.parametrize("text", ["Exports rose from 10 to 15 percent.", "Crude lost more than $2 to $43.25 on Friday."])
+def test_a_change_is_not_a_range(figures, text):
+    found, _ = figures(text)
+    assert len(found) == 2 and all(f.high is None for f in found)
+
+
+def test_a_year_earlier_is_not_a_duration(figures):
+    found, _ = figures("Profit was $700m, from $639m year-earlier.")
+    assert [(f.text, f.kind) for f in found] == [("$700m", "money"), ("$639m", "money")]
 
 
 def test_a_vote_tally_is_two_counts_of_votes(figures):
