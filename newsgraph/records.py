@@ -127,6 +127,11 @@ class Figure:
     confidence: float | None = None
     #: id of the figure this one is a part of ("71 of 123 drones": f2 -> f1), or None
     whole: str | None = None
+    #: v1.1: count | money | percent | duration | age | measure
+    kind: str | None = None
+    #: v1.1: a range ("3-4 mortars", "between 30 and 40 people"): its ends; ``value`` is ``low``
+    low: float | int | None = None
+    high: float | int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -140,6 +145,9 @@ class Figure:
             "category": self.category,
             "confidence": None if self.confidence is None else round(self.confidence, 3),
             "whole": self.whole,
+            "kind": self.kind,
+            "low": self.low,
+            "high": self.high,
         }
 
 

@@ -69,10 +69,10 @@ def render(record: Record) -> Group:
         parts.append(ev)
     if record.figures:
         fg = Table(title="Figures", title_justify="left")
-        for col in ("value", "unit", "qualifier", "measures", "text"):
+        for col in ("value", "unit", "kind", "qualifier", "measures", "text"):
             fg.add_column(col)
         for f in record.figures:
-            fg.add_row(f"{f.value:,}" if isinstance(f.value, (int, float)) else str(f.value), f.unit or "", f.qualifier or "", f.measures or "", f.text)
+            fg.add_row(_figure_value(f), f.unit or "", f.kind or "", f.qualifier or "", f.measures or "", f.text)
         parts.append(fg)
     if record.locations:
         lc = Table(title="Places", title_justify="left")
@@ -92,3 +92,10 @@ def render(record: Record) -> Group:
 
 def print_report(record: Record, console: Console) -> None:
     console.print(Panel(render(record), expand=True))
+
+
+def _figure_value(f) -> str:
+    """"1,200", and a range as "3–4"."""
+    def num(v):
+        return f"{v:,}" if isinstance(v, (int, float)) else str(v)
+    return f"{num(f.low)}–{num(f.high)}" if f.high is not None else num(f.value)

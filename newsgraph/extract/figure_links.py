@@ -1,20 +1,26 @@
 """How the figures of a sentence relate: the draft figure both stages share,
-units shared by comparison and ranges ("8.1 billion dlrs from 6.5 billion",
-"10 to 15 centimetres"), part-whole links ("six out of seven", "71 of 123
+ranges as one figure ("between 30 and 40 people", "10 to 15 centimetres",
+"between 5 and 10 million dollars"), durations of several units as one ("8
+minutes and 46 seconds"), units shared by coordination and comparison ("8.1
+billion dlrs from 6.5 billion", "3.39 billion against 2.74 billion dlrs"),
+part-whole links ("six out of seven", "71 of 123
 drones", "Of 123 drones ... 71 ... 40 more", "14 of them", "including 10
 children") and the ``inconsistent-figures`` flag when parts exceed their whole.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..lexicons.quantities import change_verbs, duration_seconds, shared_unit_words
 from ..records import Figure, Flag
 from .numbers import Quantity
 
-__all__ = ["Draft", "governor", "verb_phrase", "inherit_units", "link_parts", "inconsistencies", "ELLIPSIS", "INCLUDING"]
+__all__ = ["Draft", "governor", "verb_phrase", "merge_ranges", "merge_durations", "inherit_units", "link_parts", "inconsistencies",
+           "ELLIPSIS", "INCLUDING"]
 
 ELLIPSIS = frozenset({"more", "others", "other", "additional", "further"})
 
@@ -36,6 +42,8 @@ class Draft:
     measures: str | None = None
     whole: int | None = None  # index into the drafts
     confidence: float = 0.8
+    kind: str | None = None  # set when the quantity's unit does not say it (an age from "aged 62")
+    high: float | None = None  # a range's upper end; ``q.value`` is then its lower end
 
 
 def governor(token: Token) -> Token | None:
@@ -68,31 +76,123 @@ _OF_BETWEEN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", r
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:to|and|or|-|\u2013)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:to|or|-|\u2013)\s*", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(between)\s+$", re.IGNORECASE)
+_FROM = re.compile(r"(?<!ranging )(?<!range )\bfrom\s+$", re.IGNORECASE)  # "rose from 10 to 15", not "ranging from 15 to 37"
+_DURATION_AND = re.compile(r"\s*(?:,|and|,\s*and)?\s*", re.IGNORECASE)
 
 
 def _between(doc: Doc, a: Draft, b: Draft) -> str:
     return doc[a.last.i + 1 : b.first.i].text if b.first.i > a.last.i else ""
 
 
-_SAME_UNIT_BEFORE = {"currency": frozenset({"from", "vs", "versus", "to", "and", "or", "against", "with"}), "percent": frozenset({"from", "vs", "versus", "and", "or"})}
+def _same_sentence(a: Draft, b: Draft) -> bool:
+    return a.first.sent.start == b.first.sent.start
+
+
+def merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
+    """"between 30 and 40 people", "10 to 15 centimetres", "two or three
+    days", "between 5 and 10 million dollars": one figure whose value is the
+    low end, with ``high``; the low end takes the unit and the scale of the
+    high end when it has none. "from 10 to 15" is a change, not a range
+    (but "ranging from 15 to 37 years" is one)."""
+    out: list[Draft] = []
+    n = 0
+    while n < len(drafts):
+        d = drafts[n]
+        nxt = drafts[n + 1] if n + 1 < len(drafts) else None
+        merged = _range(text, d, nxt) if nxt is not None else None
+        out.append(merged or d)
+        n += 2 if merged is not None else 1
+    return out
+
+
+def _range(text: str, low: Draft, high: Draft) -> Draft | None:
+    if low.noun is not None or low.elliptic or low.high is not None or high.high is not None or not _same_sentence(low, high):
+        return None
+    if low.unit is not None and low.unit != high.unit:
+        return None
+    gap = text[low.end : high.start]
+    before = text[max(0, low.start - 16) : low.start]
+    between = _BETWEEN.search(before)
+    if between is not None:
+        if _BETWEEN_AND.fullmatch(gap) is None:
+            return None
+    elif _RANGE.fullmatch(gap) is None or _FROM.search(before) or (high.unit is None and high.noun is None):
+        return None
+    elif gap.strip().lower() == "to" and (gov := governor(low.last)) is not None and gov.lemma_.lower() in change_verbs():
+        return None  # "lost more than $2 to $43.25": a change and a level
+    value = low.q.value
+    if high.q.scaled and not low.q.scaled:
+        value *= high.q.scale  # "between 5 and 10 million dollars"
+    if low.unit is None:
+        value *= high.q.factor  # "10 to 15 miles"
+    if not value < high.q.value:
+        return None
+    start = low.start - (len(before) - between.start(1)) if between is not None else low.start
+    q = dataclasses.replace(high.q, start=start, num_start=low.q.num_start, value=_plain(value), qualifier=low.q.qualifier or high.q.qualifier)
+    return dataclasses.replace(high, q=q, start=start, first=low.first, begin=low.begin, high=high.q.value)
+
+
+def _plain(value: float) -> float | int:
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
+
+
+def merge_durations(text: str, drafts: list[Draft]) -> list[Draft]:
+    """"8 minutes and 46 seconds", "two hours, 15 minutes": one duration, in
+    its smallest unit."""
+    seconds = duration_seconds()
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.q.unit_kind == d.q.unit_kind == "duration" and prev.high is None and d.high is None
+            and _same_sentence(prev, d) and _DURATION_AND.fullmatch(text[prev.end : d.start])
+            and seconds.get(prev.unit or "", 0) > seconds.get(d.unit or "", 0) > 0
+        ):
+            value = (prev.q.value * seconds[prev.unit] + d.q.value * seconds[d.unit]) / seconds[d.unit]
+            q = dataclasses.replace(d.q, start=prev.start, num_start=prev.q.num_start, value=_plain(value), qualifier=prev.q.qualifier)
+            out[-1] = dataclasses.replace(d, q=q, start=prev.start, first=prev.first, begin=prev.begin, measures=prev.measures or d.measures)
+            continue
+        out.append(d)
+    return out
+
+
+def _sharing_word(doc: Doc, d: Draft, nxt: Draft) -> str:
+    """The words between two figures, when short: "against", "compared with"."""
+    words = _between(doc, d, nxt).lower().rstrip(".")
+    return words if len(words) < 20 else ""
 
 
 def inherit_units(doc: Doc, drafts: list[Draft]) -> None:
     """"8.1 billion dlrs in February from 6.5 billion", "Net 15.5 mln dlrs vs
-    12.3 mln": a bare number compared with a money or percent figure of the
-    same sentence is in the same unit."""
+    12.3 mln", "revenues of 3.39 billion against 2.74 billion dlrs": a bare
+    number compared or coordinated with a money or percent figure of the same
+    sentence is in the same unit (``shared_unit_words.tsv`` says which words
+    share which way)."""
+    words = shared_unit_words()
     for n, d in enumerate(drafts):
-        if d.unit is None and d.noun is None and not d.elliptic and n + 1 < len(drafts):
-            nxt = drafts[n + 1]  # a range: "10 to 15 centimetres", "between 5 and 8 kWh"
-            if nxt.unit is not None and _RANGE_BETWEEN.fullmatch(_between(doc, d, nxt)):
+        if d.unit is not None or d.noun is not None or d.elliptic:
+            continue
+        nxt = drafts[n + 1] if n + 1 < len(drafts) else None
+        if nxt is not None and nxt.unit is not None and _same_sentence(d, nxt):
+            if _RANGE_BETWEEN.fullmatch(_between(doc, d, nxt)):  # "between 5 and 8 kWh", "5 and 8 kWh"
                 d.unit = nxt.unit
                 continue
-        if d.unit is not None or d.noun is not None or d.elliptic or n == 0 or d.begin.i == 0:
+            w = words.get(_sharing_word(doc, d, nxt))
+            if w is not None and w.direction in ("back", "both") and nxt.q.unit_kind in w.kinds:
+                if nxt.q.unit_kind == "percent" or d.q.scaled == nxt.q.scaled:
+                    d.unit = nxt.unit
+                    continue
+        if n == 0 or d.begin.i == 0:
             continue
         prev = drafts[n - 1]
-        word = doc[d.begin.i - 1].lower_.rstrip(".")
+        before = doc[max(prev.last.i + 1, d.begin.i - 2) : d.begin.i].text.lower().rstrip(".")
+        w = words.get(before) or words.get(doc[d.begin.i - 1].lower_.rstrip("."))
         kind = prev.q.unit_kind
-        if kind in _SAME_UNIT_BEFORE and word in _SAME_UNIT_BEFORE[kind] and prev.first.sent.start == d.first.sent.start:
+        if w is not None and w.direction in ("forward", "both") and kind in w.kinds and _same_sentence(prev, d):
             if kind == "percent" or d.q.scaled == prev.q.scaled:
                 d.unit = prev.unit
 

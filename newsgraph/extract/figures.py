@@ -3,8 +3,16 @@ measure.
 
     quantities (numbers.py: value, scale, unit, currency, qualifier)
     -> not figures: years, dates, clock times, identifiers ("Article 5"),
-       durations and ages ("two days", "a 20-year-old"), pronoun-like "one"
-    -> counted noun ("seven ballistic rockets" -> rocket; "one civilian" -> people)
+       scores ("18-12"), pronoun-like "one" ("one day you will")
+    -> a kind (count, money, percent, duration, age, measure): durations
+       ("for 8 minutes and 46 seconds", "a three-day visit") and ages ("a
+       13-year-old", "aged 62", "Anna Berg, 34,") are figures of their kind
+    -> two numbers: a range ("3-4 mortars", "between 30 and 40 people": one
+       figure, value = low, with high) or a vote tally ("voted 543-21": two
+       counts of votes, since the two numbers count different things)
+    -> counted noun ("seven ballistic rockets" -> rocket; "one civilian" ->
+       people; "anti-aircraft guns" -> anti-aircraft gun; "brigades and
+       battalions" -> brigade and battalion)
     -> category from the casualty words around it (killed, injured, arrested ...)
     -> what it measures, from the sentence ("drones shot")
     -> units shared and part-whole links ("six out of seven", "Of 123 drones
@@ -16,6 +24,7 @@ doc coordinates, the pipeline maps them back to the original text.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Sequence
@@ -24,17 +33,24 @@ from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
 from ..lexicons import countries
-from ..lexicons.quantities import casualty_words, counted_nouns, identifier_words, populated_places, units
+from ..lexicons.quantities import (
+    SharedUnitWord, age_cues, casualty_words, counted_nouns, duration_seconds, figure_kind, identifier_words, populated_places,
+    shared_unit_words, units, vote_words,
+)
 from ..records import DateRef, Figure, Flag
-from .figure_links import ELLIPSIS, INCLUDING, Draft, governor, inconsistencies, inherit_units, link_parts, verb_phrase
+from .figure_links import (
+    ELLIPSIS, INCLUDING, Draft, governor, inconsistencies, inherit_units, link_parts, merge_durations, merge_ranges, verb_phrase,
+)
 from .numbers import Quantity, find_quantities
 
 __all__ = ["extract_figures"]
 
 _TEMPORAL_PREPS = frozenset({"in", "since", "before", "after", "by", "until", "till", "from", "to", "through", "during", "of", "between", "and", "early", "late", "mid", "around", "circa", "year", "summer", "winter", "spring", "autumn", "fall"})
-_TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century", "night", "morning", "evening", "time", "term"})
+#: nouns of time that a number does not count as a figure: "three times", "two terms"
+_NOT_DURATIONS = frozenset({"weekend", "morning", "evening", "time", "term"})
 _DETERMINERS = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all", "each", "every", "any", "no", "this", "that"})
 _ORDINAL_BEFORE = frozenset({"the", "first", "second", "third", "fourth", "last", "final", "latest", "this", "that", "previous", "each", "every", "next"})
+_NO_SHARING = SharedUnitWord("", "", frozenset())
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "attr", "oprd", "appos", "conj", "npadvmod", "nummod"})
 
 def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = None) -> tuple[list[Figure], list[Flag]]:
@@ -45,11 +61,15 @@ def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = 
     date_spans = [d.span for d in dates]
     drafts: list[Draft] = []
     for q in find_quantities(text):
-        if q.unit is None and any(s < q.num_end and q.num_start < e for s, e in date_spans):
+        if q.unit_kind in (None, "duration", "age") and any(s < q.num_end and q.num_start < e for s, e in date_spans):
+            continue  # a date: "in 2014", "two years ago"
+        if q.second is not None:
+            drafts.extend(_two_numbers(doc, q))
             continue
         draft = _draft(doc, q)
         if draft is not None:
             drafts.append(draft)
+    drafts = merge_durations(text, merge_ranges(text, drafts))
     inherit_units(doc, drafts)
     link_parts(doc, text, drafts)
     figures = [_to_figure(text, n, d) for n, d in enumerate(drafts)]
@@ -57,6 +77,49 @@ def extract_figures(doc: Doc, dates: Sequence[DateRef] = (), text: str | None = 
 
 
 # ------------------------------------------------------------------ one figure
+
+def _two_numbers(doc: Doc, q: Quantity) -> list[Draft]:
+    """"3-4 mortars", "3-4 million dollars": a range, when the second is above
+    the first and something is counted. "voted 543-21": two counts of votes
+    (for and against: not one quantity between two ends). Else a score."""
+    if q.second > q.value:
+        d = _draft(doc, q)
+        if d is None or (d.unit is None and d.noun is None):
+            return []  # "a 1-2 draw"
+        d.high = q.second
+        return [d]
+    span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+    if span is None or not any(t.lemma_.lower() in vote_words() for t in span[0].sent):
+        return []  # a score: "won 18-12"
+    written = doc_text(doc)[q.num_start : q.num_end]
+    cut = q.num_start + next(i for i, c in enumerate(written) if c in "-\u2013" and i > 0)
+    drafts = []
+    for start, end, value in ((q.start, cut, q.value), (cut + 1, q.end, q.second)):
+        part = dataclasses.replace(q, start=start, end=end, num_start=start if start > q.start else q.num_start, num_end=end, value=value, second=None)
+        toks = doc.char_span(part.num_start, part.num_end, alignment_mode="expand")
+        d = Draft(part, part.start, part.end, toks[0], toks[-1], toks[0], "vote", confidence=0.8)
+        d.measures = _measures(doc, d)
+        drafts.append(d)
+    return drafts
+
+
+def _age(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token | None) -> bool:
+    """"aged 62", "ages 7 and 9", "Rafael Gomez, 27, of Queens": an age in years."""
+    if q.form != "digits" and q.form != "words" or q.qualifier is not None and noun is not None:
+        return False
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in age_cues():
+        return True
+    if prev.lower_ in ("and", "or", "to") and first.i > 2 and doc[first.i - 2].like_num and doc[first.i - 3].lower_ in age_cues():
+        return True
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        noun is None and q.qualifier is None and prev.text == "," and first.i > 1 and doc[first.i - 2].ent_type_ == "PERSON"
+        and nxt is not None and nxt.text == "," and q.value < 120
+    )
+
 
 def _draft(doc: Doc, q: Quantity) -> Draft | None:
     span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
@@ -69,12 +132,23 @@ def _draft(doc: Doc, q: Quantity) -> Draft | None:
         return None  # "the first quarter of 2024", "the second half of the year"
     if q.unit is None:
         noun, noun_end, elliptic = _counted_noun(doc, last)
-        if noun is not None and noun.lemma_.lower() in _TIME_NOUNS:
-            return None  # a duration or an age: "two days", "a 20-year-old"
+        if noun is not None and noun.lemma_.lower() in _NOT_DURATIONS:
+            return None  # "three times", "two terms"
+        if noun is not None and noun.lemma_.lower() in duration_seconds():
+            if _not_a_duration(doc, q, first):
+                return None
+            # "five more years", "three long days": the duration is the noun's
+            d.unit, d.end, d.kind, d.confidence = noun.lemma_.lower(), max(d.end, noun_end), "duration", 0.85
+            d.measures = _measures(doc, d)
+            return d
+        if _age(doc, q, first, last, noun):
+            d.unit, d.kind, d.confidence = "year", "age", 0.85
+            d.measures = _measures(doc, d)
+            return d
         if _not_a_figure(doc, q, first, last, noun):
             return None
         if noun is not None:
-            d.noun, d.unit, d.end = noun, _unit_of(noun), max(d.end, noun_end)
+            d.noun, d.unit, d.end = noun, _unit_of(doc, last, noun), max(d.end, noun_end)
         elif elliptic:
             d.elliptic, d.end = True, doc[last.i + 1].idx + len(doc[last.i + 1])
         elif (place := _population_of(last)) is not None:
@@ -83,10 +157,22 @@ def _draft(doc: Doc, q: Quantity) -> Draft | None:
         d.category = _category(doc, d)
         if d.unit is None and d.category is not None:
             d.unit = "people"  # "killed two people and wounded 11": casualties are people
+    elif q.unit_kind in ("duration", "age") and _not_a_duration(doc, q, first):
+        return None
     else:
-        d.confidence = 0.95
+        d.confidence = 0.95 if q.unit_kind not in ("duration", "age") else 0.9
     d.measures = d.measures or _measures(doc, d)
     return d
+
+
+def _not_a_duration(doc: Doc, q: Quantity, first: Token) -> bool:
+    """"One day you will see", "Russian one day": "one" + a time word is an
+    idiom unless a preposition or an adverb leads it ("for one day"); "2022
+    second-quarter" is a year."""
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if q.form == "words" and first.lower_ == "one" and (prev is None or prev.pos_ not in ("ADP", "ADV", "SCONJ")):
+        return True
+    return q.form == "digits" and not q.scaled and 1800 <= q.value <= 2100 and "," not in first.text
 
 
 def _population_of(last: Token) -> Token | None:
@@ -101,8 +187,19 @@ def _population_of(last: Token) -> Token | None:
     return None
 
 
-def _unit_of(noun: Token) -> str:
-    """"civilians" -> people, "Palestinians" -> people, "drones" -> drone."""
+def _unit_of(doc: Doc, last: Token, noun: Token) -> str:
+    """"civilians" -> people, "Palestinians" -> people, "drones" -> drone,
+    "anti-aircraft guns" -> anti-aircraft gun, "fighter jets" -> fighter jet,
+    "brigades and battalions" -> brigade and battalion, "soldiers and
+    civilians" -> people."""
+    heads = [noun] + _coordinated(noun)
+    units = [_one_unit(doc, last, h) for h in heads]
+    if len(set(units)) == 1:
+        return units[0]
+    return " and ".join(units) if len(units) == 2 else ", ".join(units[:-1]) + " and " + units[-1]
+
+
+def _one_unit(doc: Doc, last: Token, noun: Token) -> str:
     lemma = noun.lemma_.lower()
     if lemma in counted_nouns():
         return counted_nouns()[lemma]
@@ -111,7 +208,54 @@ def _unit_of(noun: Token) -> str:
         return money  # "tens of millions of dollars"
     if noun.pos_ == "PROPN" and countries().is_demonym(noun.text):
         return "people"
-    return lemma
+    return _modifiers(doc, last, noun) + lemma
+
+
+def _modifiers(doc: Doc, last: Token, noun: Token) -> str:
+    """The nouns and hyphenated words written into a counted noun:
+    "anti-aircraft " for "anti-aircraft guns", "fighter " for "fighter jets"
+    (not adjectives: "ballistic rockets" counts rockets)."""
+    i = noun.i
+    while i - 1 > last.i:
+        t = doc[i - 1]
+        if _hyphenated(doc, t) or (t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_alpha):
+            i -= 1
+            continue
+        break
+    return doc[i : noun.i].text.lower() + (" " if i < noun.i and doc[noun.i - 1].whitespace_ else "")
+
+
+def _hyphenated(doc: Doc, t: Token) -> bool:
+    """``t`` is a part of a hyphenated word ("anti", "-", "aircraft")."""
+    if t.text == "-":
+        return not t.whitespace_
+    before = doc[t.i - 1] if t.i > 0 else None
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return (before is not None and before.text == "-" and not before.whitespace_) or (after is not None and after.text == "-" and not t.whitespace_)
+
+
+def _range_low(doc: Doc, first: Token, last: Token) -> bool:
+    """"30" in "between 30 and 40 people", "two to three days", "45 versus 52
+    percent": the low end of a range or a number that shares the unit of the
+    next, whatever the tagger calls it (a DATE, a reference)."""
+    for width in (1, 2):
+        if last.i + width + 1 >= len(doc) or not doc[last.i + width + 1].like_num:
+            continue
+        word = doc[last.i + 1 : last.i + width + 1].text.lower()
+        if word in ("to", "or", "-", "\u2013") or shared_unit_words().get(word, _NO_SHARING).direction in ("back", "both"):
+            return True
+    return False
+
+
+def _coordinated(noun: Token) -> list[Token]:
+    """"brigades and battalions": the nouns coordinated with the counted one
+    that the number counts too (not "40 trucks and 7 planes", "a soldier")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > noun.i and not any(g.dep_ in ("nummod", "det", "poss") for g in c.children):
+            if c.i - noun.i <= 3 and any(g.dep_ == "cc" for g in noun.children):
+                out.append(c)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,10 +276,10 @@ def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
             return obj, obj.idx + len(obj), False
     while i < len(doc) and i <= last.i + 5:
         t = doc[i]
-        if t.lemma_.lower() in _TIME_NOUNS and t.pos_ == "NOUN":
+        if (t.lemma_.lower() in _NOT_DURATIONS or t.lemma_.lower() in duration_seconds()) and t.pos_ == "NOUN":
             return t, t.idx + len(t), False  # "a three-day visit": the caller drops durations
-        if t.lemma_.lower() in counted_nouns() or t.lower_ in counted_nouns():
-            return t, t.idx + len(t), False  # "one civilian dead": the tagger may call it an adjective
+        if (t.lemma_.lower() in counted_nouns() or t.lower_ in counted_nouns()) and not (t.dep_ == "compound" and t.head.i > t.i):
+            return t, _noun_end(t), False  # "one civilian dead": the tagger may call it an adjective
         if t.text == "-" or (t.pos_ == "ADJ" and t.lower_ not in ELLIPSIS) or (t.dep_ in ("compound", "amod") and t.head.i > t.i):
             i += 1
             continue
@@ -146,9 +290,15 @@ def _counted_noun(doc: Doc, last: Token) -> tuple[Token | None, int, bool]:
         if t.pos_ in ("NOUN", "PROPN") and not t.is_punct and t.is_alpha:
             if t.pos_ == "PROPN" and t.tag_ != "NNPS" and t.lower_ not in counted_nouns() and not countries().is_demonym(t.text):
                 break
-            return t, t.idx + len(t), False
+            return t, _noun_end(t), False
         break
     return None, 0, elliptic and last.i + 1 < len(doc) and doc[last.i + 1].lower_ in ELLIPSIS
+
+
+def _noun_end(noun: Token) -> int:
+    """Where a counted noun ends: "12 brigades and battalions"."""
+    last = ([noun] + _coordinated(noun))[-1]
+    return last.idx + len(last)
 
 
 def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token | None) -> bool:
@@ -159,16 +309,12 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
         # a year, unless it plainly counts people ("about 2000 troops")
         if noun is None or prev_word in _TEMPORAL_PREPS or (q.qualifier is None and noun.lemma_.lower() not in counted_nouns()):
             return True
-    if not q.scaled and first.ent_type_ in ("DATE", "TIME") and noun is None and q.qualifier is None:
+    low = _range_low(doc, first, last)
+    if not q.scaled and first.ent_type_ in ("DATE", "TIME") and noun is None and q.qualifier is None and not low:
         return True
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if q.form == "digits" and noun is None and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and not countries().is_demonym(nxt.text):
         return True  # an address or a name: "69 Wooster St.", "131 West 23rd Street"
-    if (
-        noun is None and q.qualifier is None and prev is not None and prev.text == "," and first.i > 1
-        and doc[first.i - 2].ent_type_ == "PERSON" and nxt is not None and nxt.text == ","
-    ):
-        return True  # an age: "Rafael Gomez, 27, of Queens"
     if prev_word in ("and", "or", "to", "through") and first.i > 2 and doc[first.i - 2].like_num and doc[first.i - 3].lower_.rstrip(".") in identifier_words():
         return True  # "ages 7 and 9", "Articles 5 and 6"
     if prev is not None and prev_word in identifier_words() and (q.form == "digits" or prev_word not in ("no", "v")):
@@ -187,7 +333,7 @@ def _not_a_figure(doc: Doc, q: Quantity, first: Token, last: Token, noun: Token 
             casualty = noun is None and gov is not None and gov.lemma_.lower() in casualty_words() and prev_word not in _DETERMINERS
             if not casualty and (q.qualifier is None or noun is None and not (nxt is not None and nxt.lower_ in ELLIPSIS)):
                 return True  # "one of the", "one day", "no one"; but "killing one and injuring five"
-        if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS and not (first.i > 1 and doc[first.i - 2].lower_ == "of"):
+        if q.value < 20 and q.qualifier is None and prev_word in _DETERMINERS and not (first.i > 1 and doc[first.i - 2].lower_ == "of") and not low:
             return True  # "the two countries": a reference, not a count (but "two of the three victims")
         if q.value == 0 and noun is None:
             return True  # "fell to zero"
@@ -240,7 +386,7 @@ def _measures(doc: Doc, d: Draft) -> str | None:
             share = {"percent": "share of ", "area": "area of "}.get(d.q.unit_kind, "")
             return share + _phrase(list(whole.subtree))
     if d.noun is not None:
-        words = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", doc[d.last.i + 1 : d.noun.i + 1].text.lstrip("- "))
+        words = re.sub(r"^(?:of\s+)?(?:the\s+)?", "", doc_text(doc)[d.last.idx + len(d.last) : d.end].strip().lstrip("- "))
         if gov is not None and gov.pos_ == "VERB" and gov.lower_ not in INCLUDING and anchor.dep_ in _OBJECT_DEPS | {"nsubjpass"}:
             return f"{words} {verb_phrase(gov)}"
         return words
@@ -278,4 +424,7 @@ def _to_figure(text: str, n: int, d: Draft) -> Figure:
         category=d.category,
         confidence=d.confidence,
         whole=None if d.whole is None else f"f{d.whole + 1}",
+        kind=d.kind or figure_kind(d.unit, d.q.unit_kind if d.unit == d.q.unit else None),
+        low=None if d.high is None else d.q.value,
+        high=d.high,
     )

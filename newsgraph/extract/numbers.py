@@ -1,8 +1,10 @@
 """Numbers as written in news, read from text: "123", "112,000", "$1.13bn",
 "£600m", "2.5 mln dlrs", "three million", "a dozen", "half a million",
-"tens of thousands", "two-thirds of", with the qualifier before them ("more
-than") and the unit around them (currency, percent, area, length, mass,
-volume), normalised.
+"tens of thousands", "two-thirds of", "more than half", "two-and-a-half
+million", "3-4" and "543-21" (two numbers: a range or a tally), with the
+qualifier before them ("more than") and the unit around them (currency,
+percent, area, length, mass, volume, energy, power, duration, age),
+normalised.
 
 ``find_quantities(text)`` is one pass of one compiled regex over the text plus
 anchored look-ups around each hit; it knows nothing of syntax. ``figures``
@@ -22,6 +24,9 @@ _SHORT_SCALES = ("k", "m", "b")  # only glued to digits: "600m", "5k"
 _PLURAL_APPROX_QUALIFIER = "at least"
 #: "tens of thousands" = at least 20 thousands
 _APPROX_BASE = {"tens": 20.0, "hundreds": 200.0, "dozens": 24.0}
+#: the second number of "3-4", "543-21" (not "9/11", "1-2-3", "3-4.5.6")
+_PAIR = re.compile(r"[-\u2013](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d/:\-\u2013]|[.,]\d)")
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,15 @@ class Quantity:
     num_end: int
     value: float
     unit: str | None = None
-    unit_kind: str | None = None  # currency | percent | area | length | mass | volume
+    unit_kind: str | None = None  # currency | percent | area | length | mass | volume | energy | power | duration | age
     qualifier: str | None = None
     form: str = "digits"  # digits | words | approx | fraction
     scaled: bool = False  # a scale word or symbol was part of it ("million", "bn")
+    scale: float = 1.0  # what the scale multiplied by ("million": 1e6)
+    factor: float = 1.0  # what the unit multiplied by ("miles": 1.609344 to km)
+    #: "3-4", "543-21": the second number (scaled and in the unit as the first);
+    #: a range when above ``value``, else a tally or a score (``figures`` decides)
+    second: float | None = None
 
 
 def _alternation(words) -> str:
@@ -66,15 +76,19 @@ def _patterns() -> _Patterns:
     fractions = _alternation([w for w, n in nw.items() if n.kind == "fraction"]).replace(r"\-", r"[\s-]")
     approx_plural = _alternation([w for w, n in nw.items() if n.kind == "approx" and w != "scores"])
     long_scales = _alternation([w for w, n in nw.items() if n.kind == "scale" and w not in _SHORT_SCALES])
+    scale_words = _alternation([w for w, n in nw.items() if n.kind == "scale" and len(w) > 3])
+    # "two-and-a-half-million", "two and a half years"
+    and_a_half = rf"(?:[\s-]+and[\s-]+a[\s-]+half\b(?:[\s-]+(?:{scale_words})\b)?)?"
     core = re.compile(
         # every alternative starts a word: one cheap test rejects positions inside words
         r"(?<!\w)(?:"
-        rf"(?P<fraction>\b(?:(?:a|one)[\s-]+)?(?:{fractions})(?=\s+of\b))"
+        # "half of", and "more than half" (a qualifier is then needed: ``_read``), not "half a million", "half an hour"
+        rf"(?P<fraction>\b(?:(?:a|one)[\s-]+)?(?:{fractions})(?:(?=\s+of\b)|(?![\w-])(?!\s+an?\b)(?!\s+(?:{long_scales})\b)))"
         rf"|(?P<ratio>\b(?:one|1)\s+in\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{word}))"
         rf"|(?P<approx>\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)|{approx_plural}|scores(?=\s+of\b))\b)"
         # thousands grouped by commas, or by (thin, no-break) spaces: "5 500 kWh"
         r"|(?P<digits>(?<![\w.,/:\-\u2212])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)(?:\.\d+)?(?!\d))"
-        rf"|(?P<words>\b(?:(?:half\s+a|a)\s+(?=(?:{big})\b))?{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*))",
+        rf"|(?P<words>\b(?:(?:half\s+a|a)\s+(?=(?:{big})\b))?{word}(?:(?:\s*-\s*|\s+and\s+|\s+){word})*{and_a_half}))",
         re.IGNORECASE,
     )
     after = {u.form.lower(): u for u in units() if u.position in ("after", "both")}
@@ -112,16 +126,26 @@ def veto_spans(text: str) -> list[tuple[int, int]]:
 def words_value(phrase: str) -> tuple[float, int] | None:
     """Value of a number written in words and how many words it used:
     "three million" -> (3e6, 2); "one hundred and twenty" -> (120, 4);
-    "twenty-five" -> (25, 2). Stops before the first word that cannot continue
-    the number ("two three" reads "two")."""
+    "twenty-five" -> (25, 2); "two-and-a-half-million" -> (2.5e6, 5). Stops
+    before the first word that cannot continue the number ("two three" reads
+    "two")."""
     nw = number_words()
     parts = [p for p in re.split(r"[\s-]+", phrase.lower()) if p]
-    total, current, last, used = 0.0, 0.0, None, 0
+    total, current, last, used, skip = 0.0, 0.0, None, 0, 0
     for n, part in enumerate(parts):
+        if skip:
+            skip -= 1
+            continue
         if part in ("a", "half") and n == 0:
             continue
         if part == "a" and parts[0] == "half":
             continue
+        if part == "and" and parts[n + 1 : n + 3] == ["a", "half"] and last in ("unit", "teen", "tens"):
+            current += 0.5  # "two and a half", "two-and-a-half-million"
+            last, used, skip = "half", n + 3, 2
+            continue
+        if last == "half" and nw.get(part, NumberWord("", 0, "")).kind != "scale":
+            break
         if part == "and":
             if last not in ("hundred", "scale") or n + 1 >= len(parts) or parts[n + 1] not in nw:
                 break
@@ -189,15 +213,21 @@ def find_quantities(text: str) -> list[Quantity]:
 def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
     form = m.lastgroup or "digits"
     num_start, end = m.start(), m.end()
-    scaled = False
+    scaled, scale, second = False, 1.0, None
     qualifier = None
     if form == "digits":
         value = float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", m.group()))
+        pair = _PAIR.match(text, end)
+        if pair is not None:  # "3-4 mortars", "voted 543-21"
+            second = float(pair.group(1).replace(",", ""))
+            if 1800 <= value <= 2100 and (1800 <= second <= 2100 or len(pair.group(1)) == 2):
+                return None  # years: "2014-2022", "1990-91"
+            end = pair.end()
         g = p.glued_scale.match(text, end)
         s = p.scale.match(text, end) if g is None else None
         if g is not None or s is not None:
             mm = g or s
-            value *= number_words()[mm.group("s").lower()].value
+            scale = number_words()[mm.group("s").lower()].value
             end, scaled = mm.end(), True
     elif form == "words":
         parsed = words_value(m.group())
@@ -207,7 +237,8 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
         # keep only the words the value used ("two three" -> "two")
         words = list(re.finditer(r"[^\s-]+", m.group()))[:used]
         end = num_start + words[-1].end()
-        scaled = any(number_words().get(w.group().lower(), NumberWord("", 0, "")).kind == "scale" for w in words)
+        scales = [number_words()[w.group().lower()].value for w in words if number_words().get(w.group().lower(), NumberWord("", 0, "")).kind == "scale"]
+        scaled, scale = bool(scales), (scales[-1] if scales else 1.0)
     elif form == "approx":
         parts = m.group().lower().split()
         value = _APPROX_BASE.get(parts[0], 0.0) or number_words()[parts[0]].value
@@ -225,14 +256,17 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
         key = re.sub(r"^(?:a|one)[\s-]+", "", m.group().lower())
         key = re.sub(r"\s+", "-", key)
         value = number_words()[key].value * 100
+    value *= scale if form == "digits" else 1.0
+    second = None if second is None else second * scale
     num_end = end
     if form == "digits" and len(m.group()) >= 9 and m.group().isdigit():
         return None  # an identifier: a tweet, an account or a case number
     if form == "digits" and re.match(r"[/:\-\u2013]\d", text[end : end + 2]):
-        return None  # "9/11", "24/7", "3:1", scores and ranges ("3-0", "2014-2022")
+        return None  # "9/11", "24/7", "3:1", "1-2-3"
     if form == "digits" and end < len(text) and (text[end].isalpha() and p.unit_after.match(text, end) is None):
         return None  # "1st", "5G", "1990s", "3D"
     unit = unit_kind = None
+    factor = 1.0
     start = num_start
     if form in ("digits", "words") and re.match(r"-[A-Za-z]", text[end : end + 2]) and p.unit_after.match(text, end) is None:
         joined = number_words().get(re.match(r"-([A-Za-z]+)", text[end:]).group(1).lower())
@@ -242,12 +276,18 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
         unit, unit_kind = "percent", "percent"
     else:
         u = p.unit_after.match(text, end)
+        if u is not None and p.after_units[u.group("u").lower()].kind == "duration" and (
+            re.match(r"-[A-Za-z]", text[u.end() : u.end() + 2]) or p.unit_before.search(text, max(0, num_start - 6), num_start)
+        ):
+            u = None  # "$639m year-earlier", "year-on-year": not a duration
         if u is not None:
             info = p.after_units[u.group("u").lower()]
             if info.form.lower() == "pounds" and re.match(r"\s+of\b", text[u.end() :]):
                 info = Unit("pounds", "kg", 0.45359237, "mass", "after")
             unit, unit_kind, end = info.unit, info.kind, u.end()
             value *= info.factor
+            second = None if second is None else second * info.factor
+            factor = info.factor
         b = p.unit_before.search(text, max(0, num_start - 6), num_start)
         if b is not None:
             info = p.before_units[b.group("u").lower()]
@@ -256,4 +296,7 @@ def _read(text: str, m: re.Match, p: _Patterns) -> Quantity | None:
     qm = p.qualifier.search(text, max(0, start - 25), start)
     if qm is not None:
         qualifier, start = qualifiers()[qm.group("q").lower()], qm.start()
-    return Quantity(start, end, num_start, num_end, _plain(value), unit, unit_kind, qualifier, form, scaled)
+    if form == "fraction" and qualifier is None and _OF.match(text, end) is None:
+        return None  # "half" alone is a fraction only after a qualifier: "more than half"
+    return Quantity(start, end, num_start, num_end, _plain(value), unit, unit_kind, qualifier, form, scaled, scale, factor,
+                    None if second is None else _plain(second))

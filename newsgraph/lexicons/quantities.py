@@ -19,6 +19,14 @@ __all__ = [
     "counted_nouns",
     "identifier_words",
     "populated_places",
+    "duration_seconds",
+    "age_cues",
+    "vote_words",
+    "change_verbs",
+    "SharedUnitWord",
+    "shared_unit_words",
+    "FIGURE_KINDS",
+    "figure_kind",
 ]
 
 
@@ -47,7 +55,7 @@ class Unit:
     form: str
     unit: str
     factor: float
-    #: currency | percent | area | length | mass | volume
+    #: currency | percent | area | length | mass | volume | energy | power | duration | age
     kind: str
     #: before | after | both
     position: str
@@ -82,3 +90,71 @@ def identifier_words() -> frozenset[str]:
 def populated_places() -> frozenset[str]:
     """Nouns whose bare number is a population ("a city of three million")."""
     return frozenset(r["lemma"].lower() for r in read_tsv("populated_places.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def duration_seconds() -> dict[str, float]:
+    """duration unit -> its length in seconds ("minute" -> 60)."""
+    return {r["unit"]: float(r["seconds"]) for r in read_tsv("durations.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def age_cues() -> frozenset[str]:
+    """Words right before a number that make it an age ("aged 62")."""
+    return frozenset(r["word"].lower() for r in read_tsv("age_cues.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def vote_words() -> frozenset[str]:
+    """Lemmas that make "543-21" a vote tally."""
+    return frozenset(r["lemma"].lower() for r in read_tsv("vote_words.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def change_verbs() -> frozenset[str]:
+    """Lemmas of verbs of change: "lost $2 to $43.25" is not a range."""
+    return frozenset(r["lemma"].lower() for r in read_tsv("change_verbs.tsv"))
+
+
+@dataclass(frozen=True)
+class SharedUnitWord:
+    word: str
+    #: back (carried to the number before) | forward (to the number after) | both
+    direction: str
+    kinds: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def shared_unit_words() -> dict[str, SharedUnitWord]:
+    """lower-cased word(s) between two numbers -> which way a unit is shared."""
+    return {
+        r["word"].lower(): SharedUnitWord(r["word"].lower(), r["direction"], frozenset(k for k in r["kinds"].split("|") if k))
+        for r in read_tsv("shared_unit_words.tsv")
+    }
+
+
+#: a figure's kind in the contract (v1.1)
+FIGURE_KINDS = ("count", "money", "percent", "duration", "age", "measure")
+_KIND_OF_UNIT_KIND = {"currency": "money", "percent": "percent", "duration": "duration", "age": "age"}
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_kinds() -> dict[str, str]:
+    """normalised unit -> unit kind ("USD" -> currency, "hour" -> duration);
+    a unit that is both a duration and an age ("year") is a duration."""
+    out = {u.unit: u.kind for u in units() if u.kind != "age"}
+    for u in units():
+        out.setdefault(u.unit, u.kind)
+    return out
+
+
+def figure_kind(unit: str | None, unit_kind: str | None = None) -> str:
+    """The contract kind of a figure from its unit kind when known ("age" for
+    "a 13-year-old"), else from its normalised unit: money, percent,
+    duration, age, measure (area, length, mass, volume, energy, power), or
+    count (people, the counted noun, no unit). Also what a stored figure
+    without a kind gets (migration 0011)."""
+    kind = unit_kind or (_unit_kinds().get(unit) if unit else None)
+    if kind is None:
+        return "count"
+    return _KIND_OF_UNIT_KIND.get(kind, "measure")

@@ -6,7 +6,10 @@ Never edit a migration that has shipped: append a new one.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
+
+from ..lexicons.quantities import figure_kind
 
 __all__ = ["MIGRATIONS", "migrate"]
 
@@ -218,6 +221,12 @@ ALTER TABLE dates ADD COLUMN start_day TEXT;  -- the first and last ISO day of t
 ALTER TABLE dates ADD COLUMN end_day TEXT;
 CREATE INDEX events_day_end ON events(day_end);
 """, "backfill_days"),
+    ("0011_figure_kind", """
+ALTER TABLE figures ADD COLUMN kind TEXT;   -- count | money | percent | duration | age | measure
+ALTER TABLE figures ADD COLUMN low REAL;    -- a range's ends ("3-4 mortars"); value is then low
+ALTER TABLE figures ADD COLUMN high REAL;
+CREATE INDEX figures_kind ON figures(kind);
+""", "backfill_figure_kinds"),
     ("0012_location_roles", """
 ALTER TABLE locations ADD COLUMN roles TEXT;                          -- JSON, one per mention: literal | modifier | metonymic
 ALTER TABLE locations ADD COLUMN literal INTEGER NOT NULL DEFAULT 1;  -- 1 when a mention names the place as a place (before 0012: all)
@@ -238,6 +247,24 @@ def backfill_days(conn: sqlite3.Connection) -> None:
         days = day_range(value)
         if days:
             conn.execute("UPDATE dates SET start_day = ?, end_day = ? WHERE id = ?", (days[0], days[1], rid))
+
+
+def backfill_figure_kinds(conn: sqlite3.Connection) -> None:
+    """Figures stored before 0011 get the kind their unit says (USD -> money,
+    km2 -> measure, people or a counted noun -> count); durations and ages
+    were not figures then. The kind goes into the stored record too, so a
+    record read back says what the table says."""
+    kinds: dict[str | None, str] = {}
+    for rid, unit in conn.execute("SELECT id, unit FROM figures").fetchall():
+        kind = kinds.get(unit) or kinds.setdefault(unit, figure_kind(unit))
+        conn.execute("UPDATE figures SET kind = ? WHERE id = ?", (kind, rid))
+    for aid, record in conn.execute("SELECT id, record FROM articles WHERE record LIKE '%figures%'").fetchall():
+        data = json.loads(record)
+        figures = data.get("figures") or ()
+        if any("kind" not in f for f in figures):
+            for f in figures:
+                f.setdefault("kind", figure_kind(f.get("unit")))
+            conn.execute("UPDATE articles SET record = ? WHERE id = ?", (json.dumps(data, ensure_ascii=False), aid))
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

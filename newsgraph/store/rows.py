@@ -15,6 +15,7 @@ import hashlib
 import json
 from typing import Any, Mapping
 
+from ..lexicons.quantities import figure_kind
 from ..storable import storable, storable_record
 from .db import article_key
 
@@ -34,7 +35,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
                ("cue_end", "int64"), ("confidence", "float64")],
     "figures": [("id", "string"), ("article_id", "string"), ("local_id", "string"), ("start", "int64"), ("end", "int64"),
                 ("text", "string"), ("value", "float64"), ("unit", "string"), ("qualifier", "string"), ("measures", "string"),
-                ("category", "string"), ("confidence", "float64")],
+                ("category", "string"), ("confidence", "float64"), ("kind", "string"), ("low", "float64"), ("high", "float64")],
     "events": [("id", "string"), ("article_id", "string"), ("local_id", "string"), ("type", "string"), ("cameo", "string"),
                ("mode", "string"), ("start", "int64"), ("end", "int64"), ("trigger_start", "int64"), ("trigger_end", "int64"),
                ("actor_text", "string"), ("actor_id", "string"), ("actor_country", "string"), ("target_text", "string"),
@@ -106,7 +107,8 @@ def record_rows(record: Mapping[str, Any], version: str) -> dict[str, list[dict[
         s, e_ = _span(f.get("span"))
         out["figures"].append({"id": rid(f["id"]), "article_id": aid, "local_id": f["id"], "start": s, "end": e_, "text": f.get("text"),
                                "value": f.get("value"), "unit": f.get("unit"), "qualifier": f.get("qualifier"),
-                               "measures": f.get("measures"), "category": f.get("category"), "confidence": f.get("confidence")})
+                               "measures": f.get("measures"), "category": f.get("category"), "confidence": f.get("confidence"),
+                               "kind": f.get("kind") or figure_kind(f.get("unit")), "low": f.get("low"), "high": f.get("high")})
     for v in record.get("events", ()):
         s, e_ = _span(v.get("span"))
         ts, te = _span(v.get("trigger_span"))

@@ -17,6 +17,7 @@ from ..lexicons import countries as country_lexicon
 from ..lexicons import key as lexicon_key
 from ..lexicons import titles as title_lexicon
 from ..days import day_range
+from ..lexicons.quantities import figure_kind
 from ..storable import storable, storable_record
 from . import identity, linking
 from .db import article_key
@@ -164,10 +165,10 @@ class Writer:
         for f in record.get("figures", ()):
             s, e_ = _span(f.get("span"))
             cur.execute(
-                "INSERT INTO figures(article_id, local_id, start, \"end\", text, value, unit, qualifier, measures, category, confidence)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO figures(article_id, local_id, start, \"end\", text, value, unit, qualifier, measures, category, confidence,"
+                " kind, low, high) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (aid, f["id"], s, e_, f.get("text"), f.get("value"), f.get("unit"), f.get("qualifier"), f.get("measures"),
-                 f.get("category"), f.get("confidence")),
+                 f.get("category"), f.get("confidence"), f.get("kind") or figure_kind(f.get("unit")), f.get("low"), f.get("high")),
             )
         locs: dict[str, int] = {}
         for loc in record.get("locations", ()):

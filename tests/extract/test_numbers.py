@@ -56,6 +56,15 @@ def one(text: str):
         ("At least 12 people died.", "At least 12", 12, None, "at least"),
         ("Fewer than 30 stayed.", "Fewer than 30", 30, None, "less than"),
         ("Nearly 70% agreed.", "Nearly 70%", 70, "percent", "almost"),
+        ("Schroeder began a three-day visit.", "three-day", 3, "day", None),
+        ("He was held for 48 hours.", "48 hours", 48, "hour", None),
+        ("A 13-year-old girl ran.", "13-year-old", 13, "year", None),
+        ("He is 62 years old.", "62 years old", 62, "year", None),
+        ("It lasted two and a half years.", "two and a half years", 2.5, "year", None),
+        ("It hit over two-and-a-half-million workers.", "over two-and-a-half-million", 2_500_000, None, "more than"),
+        ("More than half voted.", "More than half", 50, "percent", "more than"),
+        ("Nearly a third stayed home.", "Nearly a third", 33.3333, "percent", "almost"),
+        ("Rates were cut by 50 basis points.", "50 basis points", 50, "basis point", None),
     ],
 )
 def test_quantity_found(text, span, value, unit, qualifier):
@@ -79,7 +88,6 @@ def test_quantity_found(text, span, value, unit, qualifier):
         "The F-16 jets flew.",
         "The MH17 report came out.",
         "The 9/11 report came out.",
-        "Schroeder began a three-day visit.",
         "It was a one-off payment.",
         "They set zero-emissions goals.",
         "Its first million customers came late.",
@@ -90,6 +98,34 @@ def test_quantity_found(text, span, value, unit, qualifier):
 def test_not_a_quantity(text):
     found = [text[q.start : q.end] for q in find_quantities(text)]
     assert found in ([], ["Eight"]), found  # only the count in the last sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took half an hour.",  # not "more than half"
+        "They won in the second half.",
+        "A third party joined.",  # a fraction alone needs a qualifier
+        "It ran from 2014-2022.",  # years
+        "The 1990-91 season ended.",
+    ],
+)
+def test_no_fraction_and_no_year_pair(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, value, second",
+    [
+        ("Rebels fired 3-4 mortars.", "3-4", 3, 4),
+        ("It costs 3-4 million dollars.", "3-4 million dollars", 3_000_000, 4_000_000),
+        ("The House voted 543-21 for it.", "543-21", 543, 21),
+        ("England won 18-12.", "18-12", 18, 12),
+    ],
+)
+def test_two_numbers_are_one_quantity(text, span, value, second):
+    (q,) = find_quantities(text)
+    assert (text[q.start : q.end], q.value, q.second) == (span, value, second)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,8 @@ def _hand_made() -> Record:
     v = dataclasses.replace(v, modality="intended", negated=True,
                             actor=dataclasses.replace(v.actor, name="Russia", sector="military", span=(60, 74)),
                             target=dataclasses.replace(v.target, name="Kharkiv", sector="civilians"))
-    return dataclasses.replace(r, events=(v,))
+    f = dataclasses.replace(r.figures[0], kind="count", low=12, high=15)  # a range: "12 to 15 people"
+    return dataclasses.replace(r, events=(v,), figures=(f,))
 
 
 def _records(pipeline) -> list[Record]:
@@ -47,6 +48,9 @@ def test_every_kind_has_something_to_compare(pipeline):
         assert any(getattr(r, kind) for r in records), kind
     (v,) = records[0].events
     assert (v.modality, v.negated, v.actor.name, v.actor.sector, v.reported_by, v.figures) == ("intended", True, "Russia", "military", "q1", ("f1",))
+    (f,) = records[0].figures
+    assert (f.kind, f.low, f.high) == ("count", 12, 15)
+    assert all(f.kind for r in records for f in r.figures)
 
 
 def test_record_to_sqlite_and_back_is_the_same_record(tmp_path, pipeline):
@@ -58,6 +62,13 @@ def test_record_to_sqlite_and_back_is_the_same_record(tmp_path, pipeline):
     for r in records:
         assert stored[r.article.id] == r, r.article.id
         assert stored[r.article.id].to_dict() == r.to_dict()
+    with KnowledgeBase(tmp_path / "kb.db") as kb:  # the figures table says what the records say
+        rows = {(row["ref"], row["local_id"]): row for row in kb.conn.execute(
+            "SELECT a.ref, f.local_id, f.kind, f.low, f.high FROM figures f JOIN articles a ON a.id = f.article_id")}
+    for r in records:
+        for f in r.figures:
+            row = rows[(r.article.id, f.id)]
+            assert (row["kind"], row["low"], row["high"]) == (f.kind, f.low, f.high), (r.article.id, f.id)
 
 
 def test_record_to_parquet_and_loaded_back_is_the_same_record(tmp_path, pipeline):

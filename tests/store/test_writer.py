@@ -1,6 +1,8 @@
 import json
+import sqlite3
 
 from newsgraph.store import MIGRATIONS, Writer, connect, migrate
+from newsgraph.store import migrations
 
 from .helpers import miller_record, surname_record, ukraine_record
 
@@ -95,3 +97,34 @@ def test_failures_are_recorded_and_cleared_on_success(tmp_path):
     assert count(conn, "failures") == 1
     w.write([ukraine_record("a1")])
     assert count(conn, "failures") == 0
+
+
+def test_figure_kinds_are_stored_and_backfilled_for_older_rows(tmp_path, monkeypatch):
+    """0011: figures written before it get the kind of their unit, in the table and in the stored record."""
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    before = [m for m in MIGRATIONS if m[0] < "0011"]
+    monkeypatch.setattr(migrations, "MIGRATIONS", before)
+    migrations.migrate(conn)
+    monkeypatch.undo()
+    record = ukraine_record()
+    for f in record["figures"]:
+        for key in ("kind", "low", "high"):
+            f.pop(key, None)
+    record["figures"].append({"id": "f2", "span": [0, 4], "text": "$5bn", "value": 5e9, "unit": "USD"})
+    conn.execute("INSERT INTO articles(key, ref, text, extractor_version, ingested_at, record) VALUES ('k', 'r', ?, 'old', 'now', ?)",
+                 (record["article"]["text"], json.dumps({k: v for k, v in record.items()})))
+    for f in record["figures"]:
+        conn.execute("INSERT INTO figures(article_id, local_id, value, unit) VALUES (1, ?, ?, ?)", (f["id"], f["value"], f["unit"]))
+    assert migrate(conn) == ["0011_figure_kind"]
+    assert [tuple(r) for r in conn.execute("SELECT local_id, kind, low, high FROM figures ORDER BY id")] == [("f1", "count", None, None), ("f2", "money", None, None)]
+    stored = json.loads(conn.execute("SELECT record FROM articles").fetchone()[0])
+    assert [f["kind"] for f in stored["figures"]] == ["count", "money"]
+
+
+def test_the_writer_stores_kind_low_and_high(tmp_path):
+    conn, w = _writer(tmp_path)
+    record = ukraine_record()
+    record["figures"][0].update(kind="count", low=12, high=15)
+    w.write([record])
+    assert tuple(conn.execute("SELECT kind, low, high FROM figures").fetchone()) == ("count", 12, 15)
