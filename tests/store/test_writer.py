@@ -116,7 +116,7 @@ def test_figure_kinds_are_stored_and_backfilled_for_older_rows(tmp_path, monkeyp
                  (record["article"]["text"], json.dumps({k: v for k, v in record.items()})))
     for f in record["figures"]:
         conn.execute("INSERT INTO figures(article_id, local_id, value, unit) VALUES (1, ?, ?, ?)", (f["id"], f["value"], f["unit"]))
-    assert migrate(conn) == ["0011_figure_kind"]
+    assert migrate(conn)[0] == "0011_figure_kind"
     assert [tuple(r) for r in conn.execute("SELECT local_id, kind, low, high FROM figures ORDER BY id")] == [("f1", "count", None, None), ("f2", "money", None, None)]
     stored = json.loads(conn.execute("SELECT record FROM articles").fetchone()[0])
     assert [f["kind"] for f in stored["figures"]] == ["count", "money"]
