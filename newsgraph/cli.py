@@ -33,12 +33,16 @@ def cli(verbose: int) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="A newsgraph.toml settings file.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Leave out quotes, figures and events whose confidence is below X (0..1).")
+@click.option("--input-format", type=click.Choice(["auto", "jsonl", "text"]), default="auto", show_default=True,
+              help="What - (standard input) holds: JSON Lines (one article per line, each printed as soon as it is done), "
+                   "one text or HTML article, or auto: JSON Lines when the first line is a JSON object.")
 def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, model: str | None, config_path: str | None,
-            min_confidence: float | None) -> None:
+            min_confidence: float | None, input_format: str) -> None:
     """Extract records from articles.
 
     PATHS are .txt files, .html/.htm pages, .jsonl files (one article per line,
-    with id and text or html) or - for standard input. Output follows the
+    with id and text or html) or - for standard input (see --input-format;
+    `tail -f feed.jsonl | newsgraph extract -` prints as it goes). Output follows the
     newsgraph contract (one JSON object per article with --format jsonl).
     A bad article is reported on stderr and skipped; the exit status is then 1.
     """
@@ -62,7 +66,7 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: str | None, mode
     first = True
     if fmt == "json":
         sys.stdout.write("[")
-    for result in pipeline.pipe(read_paths(paths, settings, published=published)):
+    for result in pipeline.pipe(read_paths(paths, settings, published=published, input_format=input_format)):
         if isinstance(result, ArticleError):
             failed += 1
             err.print(f"[red]error[/red] {escape(str(result))}", highlight=False)

@@ -122,7 +122,7 @@ def _count_inputs(sources: tuple[str, ...]) -> int | None:
 
     total = 0
     for s in expand(sources):
-        if is_url(s) or s.endswith((".gz", ".warc", ".rss", ".atom", ".xml")):
+        if is_url(s) or s == "-" or s.endswith((".gz", ".warc", ".rss", ".atom", ".xml")):
             return None
         if s.endswith((".jsonl", ".ndjson")):
             try:

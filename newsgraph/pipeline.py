@@ -76,7 +76,7 @@ def _remap(items, ntext: NormalizedText) -> tuple:
 
 
 def process_batch(
-    nlp: Language, articles: Iterable[Article | ArticleError], settings: Settings, gazetteer: Gazetteer | None = None
+    nlp: Language, articles: Iterable[Article | ArticleError | None], settings: Settings, gazetteer: Gazetteer | None = None
 ) -> Iterator[Result]:
     """Records for ``articles`` in input order; an ``ArticleError`` (passed in,
     or raised while processing one article) is yielded in its place.
@@ -85,9 +85,16 @@ def process_batch(
     batch's records are yielded before the next batch is read, so a pipe held
     open gets its records as they are done and memory stays flat. Nothing one
     article raises reaches the batch: a failure in any stage (language,
-    normalisation, the parse, the extractors) becomes that article's error."""
+    normalisation, the parse, the extractors) becomes that article's error.
+    A ``None`` among the articles (a reader's ``IDLE``: no more input is ready
+    yet) sends the batch held so far out at once."""
     batch: list[Article | ArticleError] = []
     for item in articles:
+        if item is None:
+            if batch:
+                yield from _process_one_batch(nlp, batch, settings, gazetteer)
+                batch = []
+            continue
         batch.append(item)
         if len(batch) >= settings.batch_size:
             yield from _process_one_batch(nlp, batch, settings, gazetteer)
@@ -199,10 +206,10 @@ class Pipeline:
         fields = {k: meta.pop(k) for k in ("title", "url", "source", "language") if k in meta}
         return make_article(id, text, self.settings, published=published, meta=meta, **fields)
 
-    def pipe(self, articles: Iterable[Article | ArticleError | str]) -> Iterator[Result]:
-        """Records for many articles, batched through spaCy."""
+    def pipe(self, articles: Iterable[Article | ArticleError | str | None]) -> Iterator[Result]:
+        """Records for many articles, batched through spaCy (``None``: send the batch so far)."""
 
-        def as_articles() -> Iterator[Article | ArticleError]:
+        def as_articles() -> Iterator[Article | ArticleError | None]:
             for n, item in enumerate(articles, 1):
                 if isinstance(item, str):
                     try:

@@ -102,3 +102,28 @@ def test_installed_console_script(tmp_path):
     assert proc.returncode == 0, proc.stderr
     rec = json.loads(proc.stdout)
     assert any(e["name"] == "Tomasz Zielinski" and e["type"] == "PERSON" for e in rec["entities"])
+
+
+def test_extract_from_a_pipe_held_open_prints_each_record_as_it_is_done():
+    """`tail -f feed.jsonl | newsgraph extract -`: the first record comes out
+    while standard input is still open (no waiting for the end of input)."""
+    import selectors
+
+    exe = __import__("shutil").which("newsgraph") or str(__import__("pathlib").Path(sys.executable).with_name("newsgraph"))
+    proc = subprocess.Popen([exe, "extract", "-", "--format", "jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        proc.stdin.write(json.dumps({"id": "first", "text": "Police in Lyon arrested 12 protesters on Monday."}).encode() + b"\n")
+        proc.stdin.flush()
+        sel = selectors.DefaultSelector()
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        assert sel.select(timeout=240), "no record while the pipe is open"
+        assert json.loads(proc.stdout.readline())["article"]["id"] == "first"
+        proc.stdin.write(json.dumps({"id": "second", "text": "Rain fell in Oslo."}).encode() + b"\n")
+        proc.stdin.close()
+        rest = proc.stdout.read().decode().splitlines()
+        assert [json.loads(line)["article"]["id"] for line in rest] == ["second"]
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+        proc.wait()

@@ -7,7 +7,11 @@ batch goes on and the caller decides how to report it.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
+import os
+import select
+import stat
 import sys
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, Mapping
@@ -18,29 +22,125 @@ from ..settings import Settings
 from .decode import decode_bytes, looks_binary
 from .html import html_to_text
 
-__all__ = ["read_paths", "read_path", "read_stdin", "article_from_bytes", "article_from_mapping", "make_article"]
+__all__ = ["read_paths", "read_path", "read_stdin", "article_from_bytes", "article_from_mapping", "make_article",
+           "INPUT_FORMATS", "IDLE"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _KNOWN_KEYS = {"id", "text", "html", "title", "url", "source", "published", "language"}
 
 ReadResult = Article | ArticleError
+INPUT_FORMATS = ("auto", "jsonl", "text")
+IDLE = None  # yielded by a stream reader when no more input is ready yet: the batch so far should go out
+_CHUNK = 1 << 16
 
 
-def read_paths(paths: Iterable[str], settings: Settings, *, published: str | None = None, stdin: IO[bytes] | None = None) -> Iterator[ReadResult]:
+def read_paths(paths: Iterable[str], settings: Settings, *, published: str | None = None, stdin: IO[bytes] | None = None,
+               input_format: str = "auto") -> Iterator[ReadResult | None]:
+    """Articles of ``paths`` in order; ``-`` is standard input (see ``read_stdin``),
+    which may also yield ``IDLE`` while a pipe held open has nothing new."""
     for path in paths:
         if path == "-":
-            yield from read_stdin(settings, published=published, stream=stdin)
+            yield from read_stdin(settings, published=published, stream=stdin, input_format=input_format)
         else:
             yield from read_path(Path(path), settings, published=published)
 
 
-def read_stdin(settings: Settings, *, published: str | None = None, stream: IO[bytes] | None = None) -> Iterator[ReadResult]:
+def read_stdin(settings: Settings, *, published: str | None = None, stream: IO[bytes] | None = None,
+               input_format: str = "auto") -> Iterator[ReadResult | None]:
+    """Standard input as articles: JSON Lines (one article per line, read as it
+    arrives) or one plain-text / HTML article. ``auto`` reads JSON Lines when
+    the first line is a JSON object. While a JSON Lines stream has nothing new
+    ready, ``IDLE`` is yielded so that a consumer can finish the records it
+    holds (``tail -f feed.jsonl | newsgraph extract -`` prints as it goes)."""
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
     stream = stream if stream is not None else sys.stdin.buffer
+    chunks = _chunks(stream)
+    head = b""
+    if input_format != "text":
+        # enough to see the first line (or the whole input, when it has no newline)
+        for chunk in chunks:
+            if chunk is IDLE:
+                continue
+            head += chunk
+            if b"\n" in head:
+                break
+    if input_format == "jsonl" or (input_format == "auto" and _is_json_object(head.split(b"\n", 1)[0])):
+        yield from _read_jsonl_stream(head, chunks, settings, published)
+        return
+    data = head + b"".join(c for c in chunks if c is not IDLE)
     try:
-        yield article_from_bytes(stream.read(), "stdin", settings, published=published)
+        yield article_from_bytes(data, "stdin", settings, published=published)
     except ArticleError as exc:
         yield exc
+
+
+def _read_jsonl_stream(head: bytes, chunks: Iterator[bytes | None], settings: Settings, published: str | None) -> Iterator[ReadResult | None]:
+    limit = settings.max_article_bytes * 4  # a line longer than any article may be is refused, not held
+    lineno, parts, size, skipping = 0, [], 0, False
+    for chunk in itertools.chain([head], chunks):
+        if chunk is IDLE:
+            yield IDLE
+            continue
+        if b"\n" not in chunk:  # a line still arriving
+            parts.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                parts, size, skipping = [], 0, True
+            continue
+        *lines, tail = b"".join([*parts, chunk]).split(b"\n")
+        for line in lines:
+            lineno += 1
+            if skipping:
+                yield MalformedRecord(f"stdin:{lineno}", f"a line over {limit:,} bytes")
+                skipping = False
+            else:
+                yield from _jsonl_line(line, f"stdin:{lineno}", settings, published)
+        parts, size = [tail], len(tail)
+    if skipping:
+        yield MalformedRecord(f"stdin:{lineno + 1}", f"a line over {limit:,} bytes")
+    elif (rest := b"".join(parts)).strip():
+        yield from _jsonl_line(rest, f"stdin:{lineno + 1}", settings, published)
+
+
+def _chunks(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The bytes of ``stream`` as they arrive, with ``IDLE`` before a read
+    that would block (a pipe or terminal with nothing ready)."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = None
+    if fd is None or not _is_pipe_like(fd):
+        while chunk := stream.read(_CHUNK):
+            yield chunk
+        return
+    while True:
+        ready, _, _ = select.select([fd], [], [], 0)
+        if not ready:
+            yield IDLE
+        chunk = os.read(fd, _CHUNK)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _is_pipe_like(fd: int) -> bool:
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
+
+
+def _is_json_object(line: bytes) -> bool:
+    line = line.strip()
+    if not line.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
 
 
 def read_path(path: Path, settings: Settings, *, published: str | None = None) -> Iterator[ReadResult]:
@@ -67,19 +167,22 @@ def read_path(path: Path, settings: Settings, *, published: str | None = None) -
 
 def read_jsonl(lines: Iterable[bytes], name: str, settings: Settings, *, published: str | None = None) -> Iterator[ReadResult]:
     for lineno, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        where = f"{name}:{lineno}"
+        yield from _jsonl_line(raw, f"{name}:{lineno}", settings, published)
+
+
+def _jsonl_line(raw: bytes, where: str, settings: Settings, published: str | None) -> Iterator[ReadResult]:
+    if not raw.strip():
+        return
+    try:
         try:
-            try:
-                obj = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise MalformedRecord(where, f"not JSON: {exc}") from None
-            if not isinstance(obj, dict):
-                raise MalformedRecord(where, "a line must be a JSON object")
-            yield article_from_mapping(obj, settings, default_id=where, published=published)
-        except ArticleError as exc:
-            yield exc
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise MalformedRecord(where, f"not JSON: {exc}") from None
+        if not isinstance(obj, dict):
+            raise MalformedRecord(where, "a line must be a JSON object")
+        yield article_from_mapping(obj, settings, default_id=where, published=published)
+    except ArticleError as exc:
+        yield exc
 
 
 def article_from_mapping(obj: Mapping[str, Any], settings: Settings, *, default_id: str, published: str | None = None) -> Article:

@@ -19,7 +19,7 @@ from ..errors import ArticleError
 from ..records import Article
 from ..settings import Settings
 from .fetch import Fetcher, FetchFailed
-from .readers import article_from_bytes, read_path
+from .readers import IDLE, article_from_bytes, read_path, read_stdin
 
 __all__ = ["Known", "iter_sources", "expand", "read_warc", "read_feed", "is_url"]
 
@@ -69,6 +69,9 @@ def _kind(path: Path) -> str:
 def iter_sources(sources: Iterable[str], settings: Settings, *, fetcher: Fetcher | None = None,
                  known: Callable[[str], bool] = lambda url: False, published: str | None = None) -> Iterator[Item]:
     for source in expand(sources):
+        if source == "-":
+            yield from (item for item in read_stdin(settings, published=published) if item is not IDLE)
+            continue
         if is_url(source):
             if fetcher is None:
                 yield ArticleError(source, "URL sources need a fetcher")

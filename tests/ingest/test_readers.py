@@ -107,3 +107,50 @@ def test_latin1_file(tmp_path):
 
 def test_malformed_is_malformed_record():
     assert issubclass(MalformedRecord, ArticleError)
+
+
+def _lines(*objs):
+    return b"".join(json.dumps(o).encode() + b"\n" for o in objs)
+
+
+def test_stdin_json_lines_are_detected_one_article_each():
+    stream = io.BytesIO(_lines({"id": "a", "text": "Rain fell in Oslo."}, {"id": "b", "text": "Snow fell in Bergen."}) + b"{not json\n")
+    results = [r for r in read_paths(["-"], S, stdin=stream) if r is not None]
+    assert [r.id for r in results[:2]] == ["a", "b"]
+    assert isinstance(results[2], MalformedRecord) and results[2].article_id == "stdin:3"
+
+
+def test_stdin_input_format_overrides_detection():
+    data = _lines({"id": "a", "text": "Rain fell in Oslo."})
+    as_text = _one(r for r in read_paths(["-"], S, stdin=io.BytesIO(data), input_format="text") if r is not None)
+    assert as_text.id == "stdin" and as_text.text.startswith('{"id"')
+    prose = b"The minister said {sic} nothing.\nMore text.\n"
+    forced = [r for r in read_paths(["-"], S, stdin=io.BytesIO(prose), input_format="jsonl") if r is not None]
+    assert all(isinstance(r, MalformedRecord) for r in forced) and len(forced) == 2
+
+
+def test_stdin_line_over_the_limit_is_refused_and_the_next_line_read():
+    small = S.replace(max_article_bytes=1000)
+    big = {"id": "big", "text": "x" * 300_000}  # arrives over several reads, never held whole
+    stream = io.BytesIO(_lines({"id": "a", "text": "Rain fell."}, big, {"id": "c", "text": "Snow fell."}))
+    results = [r for r in read_paths(["-"], small, stdin=stream, input_format="jsonl") if r is not None]
+    assert [getattr(r, "id", None) for r in results] == ["a", None, "c"]
+    assert isinstance(results[1], MalformedRecord) and "stdin:2" in str(results[1])
+
+
+def test_stdin_pipe_held_open_says_idle_after_each_ready_article():
+    """A pipe with nothing more ready yields IDLE (the batch goes out) instead of blocking."""
+    import os
+
+    from newsgraph.ingest.readers import IDLE, read_stdin
+
+    r, w = os.pipe()
+    with os.fdopen(r, "rb") as reader:
+        os.write(w, _lines({"id": "a", "text": "Rain fell in Oslo."}))
+        items = read_stdin(S, stream=reader)
+        assert next(items).id == "a"
+        assert next(items) is IDLE  # nothing else written yet: no block
+        os.write(w, _lines({"id": "b", "text": "Snow fell in Bergen."}))
+        os.close(w)
+        rest = [x for x in items if x is not IDLE]
+        assert [x.id for x in rest] == ["b"]
