@@ -1,18 +1,27 @@
 """What each page and API route answers, as plain dicts: thin calls into
 ``newsgraph.store.queries`` (the functions the CLI uses). The JSON routes
-return these dicts; the web views render them (Datasette style)."""
+return these dicts; the web views render them (Datasette style).
+
+Each list has two halves: ``*_listing`` builds the filtered query (a
+``queries.Listing``), which a page reads a window of and a download streams
+whole; ``*_list`` answers a page of it with its (bounded) total."""
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
+from fastapi import HTTPException
+
 from ..store import corpus_queries, queries
-from .params import DateRange, Page
+from ..store.queries import Listing
+from .params import DateRange, ListOptions, Page
 
 __all__ = ["stats", "article_list", "article", "quote_list", "event_list", "entity_list", "entity_profile", "place_list", "search",
+           "article_listing", "quote_listing", "event_listing", "entity_listing", "place_listing", "search_listing",
            "story_list", "statement_list", "incident_list"]
 
 _TABLES = ("articles", "corpus_entities", "quotes", "events", "locations")
+NO_OPTIONS = ListOptions(None, None)
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
@@ -20,54 +29,117 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in _TABLES}
 
 
-def _paged(rows: list[dict], page: Page, filters: dict[str, Any]) -> dict[str, Any]:
+def _sorted(build, *args: Any, **kwargs: Any) -> Listing:
+    """A listing, a sort it does not know being the caller's 422."""
+    try:
+        return build(*args, **kwargs)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+
+
+def _paged(rows: list[dict], page: Page, filters: dict[str, Any], total: tuple[int, bool] | None = None) -> dict[str, Any]:
     rows, nxt = page.window(rows)
-    return {"filters": {k: v for k, v in filters.items() if v not in (None, "")}, "limit": page.limit,
-            "offset": page.offset, "next_offset": nxt, "rows": rows}
+    out = {"filters": {k: v for k, v in filters.items() if v not in (None, "")}, "limit": page.limit,
+           "offset": page.offset, "next_offset": nxt, "rows": rows}
+    if total is not None:
+        out["total"], out["total_exact"] = total
+    return out
 
 
-def article_list(conn: sqlite3.Connection, page: Page, dates: DateRange, *, search: str | None = None,
-                 source: str | None = None) -> dict[str, Any]:
+def _options(opts: ListOptions) -> dict[str, Any]:
+    return {"sort": opts.sort, "min_confidence": opts.min_confidence}
+
+
+# articles and full-text search
+def article_listing(conn: sqlite3.Connection, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, search: str | None = None,
+                    source: str | None = None) -> Listing:
     if search:
-        rows = queries.search(conn, search, limit=page.limit + 1, offset=page.offset)
+        return queries.search_listing(conn, search, min_confidence=opts.min_confidence)
+    return _sorted(queries.article_listing, conn, source=source, since=dates.since, until=dates.until,
+                   min_confidence=opts.min_confidence, sort=opts.sort)
+
+
+def article_list(conn: sqlite3.Connection, page: Page, dates: DateRange, opts: ListOptions = NO_OPTIONS, *,
+                 search: str | None = None, source: str | None = None) -> dict[str, Any]:
+    listing = article_listing(conn, dates, opts, search=search, source=source)
+    if search:
+        rows = queries.search(conn, search, limit=page.limit + 1, offset=page.offset, min_confidence=opts.min_confidence)
     else:
-        rows = queries.articles(conn, source=source, since=dates.since, until=dates.until, limit=page.limit + 1, offset=page.offset)
-    return _paged(rows, page, {"search": search, "source": source, "since": dates.since, "until": dates.until})
+        rows = queries.articles(conn, source=source, since=dates.since, until=dates.until, min_confidence=opts.min_confidence,
+                                sort=opts.sort, limit=page.limit + 1, offset=page.offset)
+    return _paged(rows, page, {"search": search, "source": source, "since": dates.since, "until": dates.until,
+                               **_options(opts)}, listing.count(conn))
+
+
+def search_listing(conn: sqlite3.Connection, q: str, opts: ListOptions = NO_OPTIONS) -> Listing:
+    return queries.search_listing(conn, q, min_confidence=opts.min_confidence)
+
+
+def search(conn: sqlite3.Connection, q: str, page: Page, opts: ListOptions = NO_OPTIONS) -> dict[str, Any]:
+    rows = queries.search(conn, q, limit=page.limit + 1, offset=page.offset, min_confidence=opts.min_confidence)
+    return _paged(rows, page, {"q": q, "min_confidence": opts.min_confidence}, search_listing(conn, q, opts).count(conn))
 
 
 def article(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
     return queries.show(conn, ref)
 
 
-def search(conn: sqlite3.Connection, q: str, page: Page) -> dict[str, Any]:
-    return _paged(queries.search(conn, q, limit=page.limit + 1, offset=page.offset), page, {"q": q})
+# quotes
+def quote_listing(conn: sqlite3.Connection, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, speaker: str | None = None,
+                  search: str | None = None, act: str = "statement", bound: int = 0) -> Listing:
+    """``bound``: a search alone ranks only that many of the newest matches (0: all of them, for a download)."""
+    return _sorted(queries.quote_listing, conn, speaker=speaker, search=search, since=dates.since, until=dates.until, act=act,
+                   min_confidence=opts.min_confidence, sort=opts.sort, bound=bound)
 
 
-def quote_list(conn: sqlite3.Connection, page: Page, dates: DateRange, *, speaker: str | None = None,
+def quote_list(conn: sqlite3.Connection, page: Page, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, speaker: str | None = None,
                search: str | None = None, act: str = "statement") -> dict[str, Any]:
-    rows = queries.quotes(conn, speaker=speaker, search=search, since=dates.since, until=dates.until,
-                          limit=page.limit + 1, offset=page.offset, act=act)
-    return _paged(rows, page, {"speaker": speaker, "search": search, "since": dates.since, "until": dates.until, "act": act})
+    listing = quote_listing(conn, dates, opts, speaker=speaker, search=search, act=act,
+                            bound=max(queries.SEARCH_CANDIDATES, page.limit + page.offset + 1))
+    return _paged(listing.page(conn, page.limit + 1, page.offset), page,
+                  {"speaker": speaker, "search": search, "since": dates.since, "until": dates.until, "act": act, **_options(opts)},
+                  listing.count(conn))
 
 
-def event_list(conn: sqlite3.Connection, page: Page, dates: DateRange, **filters: str | None) -> dict[str, Any]:
-    rows = queries.events(conn, **filters, since=dates.since, until=dates.until, limit=page.limit + 1,
-                          offset=page.offset, detail=True)
-    return _paged(rows, page, {**filters, "since": dates.since, "until": dates.until})
+# events
+def event_listing(conn: sqlite3.Connection, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, detail: bool = True,
+                  **filters: str | None) -> Listing:
+    return _sorted(queries.event_listing, conn, **filters, since=dates.since, until=dates.until, detail=detail,
+                   min_confidence=opts.min_confidence, sort=opts.sort)
 
 
-def entity_list(conn: sqlite3.Connection, page: Page, *, type: str | None = None) -> dict[str, Any]:
-    rows = queries.entities(conn, type=type, top=page.limit + 1, offset=page.offset)
-    return _paged(rows, page, {"type": type})
+def event_list(conn: sqlite3.Connection, page: Page, dates: DateRange, opts: ListOptions = NO_OPTIONS, **filters: str | None) -> dict[str, Any]:
+    listing = event_listing(conn, dates, opts, **filters)
+    return _paged(listing.page(conn, page.limit + 1, page.offset), page,
+                  {**filters, "since": dates.since, "until": dates.until, **_options(opts)}, listing.count(conn))
+
+
+def event_points(conn: sqlite3.Connection, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, limit: int = 2000,
+                 **filters: str | None) -> list[dict[str, Any]]:
+    return queries.event_points(conn, **filters, since=dates.since, until=dates.until, min_confidence=opts.min_confidence, limit=limit)
+
+
+# entities and places
+def entity_listing(conn: sqlite3.Connection, opts: ListOptions = NO_OPTIONS, *, type: str | None = None) -> Listing:
+    return _sorted(queries.entity_listing, conn, type=type, sort=opts.sort)
+
+
+def entity_list(conn: sqlite3.Connection, page: Page, opts: ListOptions = NO_OPTIONS, *, type: str | None = None) -> dict[str, Any]:
+    listing = entity_listing(conn, opts, type=type)
+    return _paged(listing.page(conn, page.limit + 1, page.offset), page, {"type": type, "sort": opts.sort}, listing.count(conn))
 
 
 def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 50) -> dict[str, Any] | None:
     return queries.entity(conn, name, limit=limit)
 
 
-def place_list(conn: sqlite3.Connection, page: Page, *, country: str | None = None) -> dict[str, Any]:
-    rows = queries.places(conn, country=country, limit=page.limit + 1, offset=page.offset)
-    return _paged(rows, page, {"country": country})
+def place_listing(conn: sqlite3.Connection, opts: ListOptions = NO_OPTIONS, *, country: str | None = None) -> Listing:
+    return _sorted(queries.place_listing, conn, country=country, sort=opts.sort)
+
+
+def place_list(conn: sqlite3.Connection, page: Page, opts: ListOptions = NO_OPTIONS, *, country: str | None = None) -> dict[str, Any]:
+    listing = place_listing(conn, opts, country=country)
+    return _paged(listing.page(conn, page.limit + 1, page.offset), page, {"country": country, "sort": opts.sort}, listing.count(conn))
 
 
 def story_list(conn: sqlite3.Connection, page: Page, *, min_articles: int = 2) -> dict[str, Any]:

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from fastapi import HTTPException, Query
 
-__all__ = ["MAX_PAGE", "MAX_OFFSET", "Page", "page", "DateRange", "date_range", "NAME", "TEXT", "name_query", "type_query", "country_query"]
+from ..lexicons.events import PLOVER_TYPES
+
+__all__ = ["MAX_PAGE", "MAX_OFFSET", "Page", "page", "DateRange", "date_range", "NAME", "TEXT", "name_query", "type_query",
+           "country_query", "event_type", "ListOptions", "list_options", "format_query", "EVENT_TYPES"]
+
+#: the event types a filter may name (PLOVER's)
+EVENT_TYPES = PLOVER_TYPES
 
 #: the most rows one request returns, whatever ``limit`` asks for
 MAX_PAGE = 200
@@ -25,6 +31,38 @@ def name_query(description: str = "Any alias or spelling of the name."):
 
 def type_query():
     return Query(None, max_length=32, pattern=r"^[A-Za-z_]*$", description="Record type (PERSON, ASSAULT, ...).")
+
+
+def event_type(type: str | None = Query(None, max_length=32, description=f"Event type: one of {', '.join(PLOVER_TYPES)}.")) -> str | None:
+    """An event type filter; one no event can have is a 422 (not a page of no rows)."""
+    if type and type.upper() not in PLOVER_TYPES:
+        raise HTTPException(422, f"type: {type[:32]!r} is not an event type; one of {', '.join(PLOVER_TYPES)}")
+    return type or None
+
+
+def format_query():
+    return Query(None, pattern="^(csv|json)$", description="csv or json: every row of the filtered list, streamed as a download "
+                                                          "(not only the page); Accept: text/csv does the same as csv.")
+
+
+@dataclass(frozen=True)
+class ListOptions:
+    """How a list is ordered and cut, whatever it lists."""
+
+    sort: str | None
+    min_confidence: float | None
+
+
+def list_options(sort: str | None = Query(None, max_length=24, pattern=r"^-?[a-z_]*$",
+                                          description="Column to sort by; prefix - for descending (-published)."),
+                 min_confidence: str | None = Query(None, max_length=12, pattern=r"^(0?\.\d+|[01](\.\d*)?)?$",
+                                                    description="Only rows with at least this confidence, 0 to 1 "
+                                                                "(quotes, events; an article's quality score).")) -> ListOptions:
+    """An empty field (a submitted form) is no option."""
+    value = float(min_confidence) if min_confidence else None
+    if value is not None and value > 1:
+        raise HTTPException(422, f"min_confidence: {min_confidence!r} is over 1")
+    return ListOptions(sort or None, value)
 
 
 def country_query():

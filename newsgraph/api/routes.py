@@ -5,7 +5,7 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -16,7 +16,9 @@ from ..store.db import connect
 from ..store.writer import Writer
 from . import handlers
 from .deps import AppState, read_conn, require_token, state
-from .params import NAME, TEXT, DateRange, Page, country_query, date_range, name_query, page, type_query
+from .download import download, wanted
+from .params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
+                     name_query, page, type_query)
 
 __all__ = ["router", "ArticleIn", "MAX_BATCH"]
 
@@ -68,9 +70,13 @@ def stats(conn: sqlite3.Connection = Depends(read_conn)) -> dict[str, int]:
 
 
 @router.get("/articles", summary="Articles, newest first (or best first with search)")
-def articles(search: str | None = Query(None, max_length=TEXT, description="Words that must all occur."), source: str | None = name_query("The source, as stored."),
-             pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
-    return handlers.article_list(conn, pg, dates, search=search, source=source)
+def articles(request: Request, search: str | None = Query(None, max_length=TEXT, description="Full-text query: words (all required), "
+             '"a phrase", prefix*, OR, NOT, ( ).'), source: str | None = name_query("The source, as stored."),
+             pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+             format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.article_listing(conn, dates, opts, search=search, source=source), fmt, "articles")
+    return handlers.article_list(conn, pg, dates, opts, search=search, source=source)
 
 
 @router.get("/articles/{ref:path}", summary="One article's full record (the contract's JSON)")
@@ -108,27 +114,37 @@ def extract(body: ArticleIn, st: AppState = Depends(state)) -> dict[str, Any]:
 
 
 @router.get("/quotes", summary="Quotes, newest first")
-def quotes(speaker: str | None = name_query("Any alias or spelling of the speaker."),
-           search: str | None = Query(None, max_length=TEXT, description="Words in the quote."),
+def quotes(request: Request, speaker: str | None = name_query("Any alias or spelling of the speaker."),
+           search: str | None = Query(None, max_length=TEXT, description="Words in the quote (full-text query syntax as for articles)."),
            act: str = Query("statement", pattern="^(statement|belief|intention|finding|all)$",
                             description="Who said what (statement, the default), or beliefs, intentions, findings, all."),
-           pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
-    return handlers.quote_list(conn, pg, dates, speaker=speaker, search=search, act=act)
+           pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+           format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.quote_listing(conn, dates, opts, speaker=speaker, search=search, act=act), fmt, "quotes")
+    return handlers.quote_list(conn, pg, dates, opts, speaker=speaker, search=search, act=act)
 
 
 @router.get("/events", summary="Events, newest first")
-def events(type: str | None = type_query(), actor: str | None = name_query(), target: str | None = name_query(),
+def events(request: Request, type: str | None = Depends(event_type), actor: str | None = name_query(), target: str | None = name_query(),
            country: str | None = country_query(), place: str | None = name_query("Where it happened (place name)."),
-           pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
-    return handlers.event_list(conn, pg, dates, type=type, actor=actor, target=target, country=country, place=place)
+           pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+           format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    filters = {"type": type, "actor": actor, "target": target, "country": country, "place": place}
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.event_listing(conn, dates, opts, **filters), fmt, "events")
+    return handlers.event_list(conn, pg, dates, opts, **filters)
 
 
 @router.get("/entities", summary="Corpus entities in the most articles")
-def entities(type: str | None = type_query(), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
-    return handlers.entity_list(conn, pg, type=type)
+def entities(request: Request, type: str | None = type_query(), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
+             format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.entity_listing(conn, opts, type=type), fmt, "entities")
+    return handlers.entity_list(conn, pg, opts, type=type)
 
 
-@router.get("/entities/{name:path}", summary="An entity's profile: aliases, titles, quotes, events, co-mentions")
+@router.get("/entities/{name:path}", summary="An entity's profile: aliases, titles, articles, quotes, events, co-mentions")
 def entity(name: str = Path(..., max_length=NAME), conn: sqlite3.Connection = Depends(read_conn)):
     profile = handlers.entity_profile(conn, name)
     if profile is None:
@@ -137,9 +153,11 @@ def entity(name: str = Path(..., max_length=NAME), conn: sqlite3.Connection = De
 
 
 @router.get("/places", summary="Resolved places, most-mentioned first")
-def places(country: str | None = country_query(), pg: Page = Depends(page),
-           conn: sqlite3.Connection = Depends(read_conn)):
-    return handlers.place_list(conn, pg, country=country)
+def places(request: Request, country: str | None = country_query(), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
+           format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.place_listing(conn, opts, country=country), fmt, "places")
+    return handlers.place_list(conn, pg, opts, country=country)
 
 
 @router.get("/stories", summary="Stories: wire copies, re-publications and updates of one report")
@@ -160,5 +178,10 @@ def incidents(type: str | None = type_query(), min_articles: int = Query(2, ge=1
 
 
 @router.get("/search", summary="Full-text search over articles")
-def search(q: str = Query(..., min_length=1, max_length=TEXT), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
-    return handlers.search(conn, q, pg)
+def search(request: Request, q: str = Query(..., min_length=1, max_length=TEXT, description='Words (all required), "a phrase", '
+           "prefix*, OR, NOT, ( ): FTS5's syntax through a parser that never fails."), pg: Page = Depends(page),
+           opts: ListOptions = Depends(list_options), format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn),
+           st: AppState = Depends(state)):
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.search_listing(conn, q, opts), fmt, "search")
+    return handlers.search(conn, q, pg, opts)

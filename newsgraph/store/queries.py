@@ -10,24 +10,138 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterator
 
 from . import identity
 
-__all__ = ["resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query"]
+__all__ = ["resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query",
+           "Listing", "SORTS", "COUNT_BOUND", "article_listing", "quote_listing", "event_listing", "entity_listing",
+           "place_listing", "search_listing", "event_points", "entity_articles"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SEARCH_CANDIDATES = 2000  # full-text matches ordered per query: the most recently stored ones
+#: totals are counted up to this many rows ("10,000+" beyond): a count never walks the whole table
+COUNT_BOUND = 10_000
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(r) for r in cur.fetchall()]
 
 
+@dataclass(frozen=True)
+class Listing:
+    """One list query, its filters bound: a page of it, its (bounded) total,
+    or every row streamed from a cursor (constant memory: rows are never
+    gathered into a list)."""
+
+    columns: str
+    source: str  # FROM ... and its joins
+    where: tuple[str, ...] = ()
+    args: tuple[Any, ...] = ()
+    order: str = ""
+    group: str = ""
+    count_source: str = ""  # a cheaper FROM for the total, when the filters need none of the joins
+
+    def _body(self, source: str = "") -> str:
+        sql = f" FROM {source or self.source}"
+        if self.where:
+            sql += " WHERE " + " AND ".join(self.where)
+        if self.group:
+            sql += f" GROUP BY {self.group}"
+        return sql
+
+    def sql(self) -> str:
+        return f"SELECT {self.columns}{self._body()}" + (f" ORDER BY {self.order}" if self.order else "")
+
+    def page(self, conn: sqlite3.Connection, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        return _rows(conn.execute(self.sql() + " LIMIT ? OFFSET ?", (*self.args, limit, offset)))
+
+    def count(self, conn: sqlite3.Connection, bound: int = COUNT_BOUND) -> tuple[int, bool]:
+        """(rows, exact): at most ``bound`` rows are counted; past that, ``(bound, False)``."""
+        n = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1{self._body(self.count_source)} LIMIT ?)", (*self.args, bound + 1)).fetchone()[0]
+        return (bound, False) if n > bound else (n, True)
+
+    def stream(self, conn: sqlite3.Connection, chunk: int = 500) -> Iterator[dict[str, Any]]:
+        cur = conn.execute(self.sql(), self.args)
+        try:
+            while batch := cur.fetchmany(chunk):
+                for r in batch:
+                    yield dict(r)
+        finally:
+            cur.close()
+
+
+#: the columns each list can be sorted by (``sort=KEY`` ascending, ``sort=-KEY`` descending), as ORDER BY terms;
+#: the first is the default (descending). Each is an indexed column or one the list computes anyway.
+SORTS: dict[str, dict[str, str]] = {
+    # not offered: an article's title or quality, a quote's confidence: unindexed, they sort every row of a large table (350-450 ms
+    # at 100k articles, bench/queries.py); a migration adding their indexes would bring them back
+    "articles": {"published": "a.published {d}, a.id {d}"},
+    "quotes": {"published": "a.published {d}, q.id", "speaker": "speaker COLLATE NOCASE {d}, q.id"},
+    "events": {"date": "v.day {d}, v.id", "type": "v.type {d}, v.day DESC, v.id", "confidence": "v.confidence {d}, v.id"},
+    "entities": {"articles": "n_articles {d}, n_mentions {d}, id", "mentions": "n_mentions {d}, id", "name": "name COLLATE NOCASE {d}, id"},
+    "places": {"articles": "articles {d}, events {d}, l.name", "events": "events {d}, articles {d}, l.name", "name": "l.name COLLATE NOCASE {d}"},
+}
+
+
+def order_by(kind: str, sort: str | None) -> str:
+    """The ORDER BY of list ``kind`` for ``sort`` (``KEY`` or ``-KEY``); ValueError names the choices."""
+    sorts = SORTS[kind]
+    if not sort:
+        return next(iter(sorts.values())).format(d="DESC")
+    key = sort.lstrip("-")
+    if key not in sorts:
+        raise ValueError(f"sort: {sort!r} is not one of {', '.join(sorted(sorts))} (prefix - for descending)")
+    return sorts[key].format(d="DESC" if sort.startswith("-") else "ASC")
+
+
+_FTS_TOKEN = re.compile(r'"([^"]*)"?|(\()|(\))|([^\s()"]+)')
+_OPERATORS = ("OR", "AND", "NOT")
+
+
 def fts_query(text: str) -> str:
-    """A safe FTS5 query: every word quoted, all required ('"rail" "strike"')."""
-    words = _WORD.findall(text)
-    return " ".join(f'"{w}"' for w in words) or '""'
+    """A safe FTS5 query from what a person types: words (all required),
+    ``"a phrase"``, ``prefix*``, ``OR``, ``NOT``, ``AND`` (upper case, between
+    terms) and parentheses. Every term is re-quoted from its word characters,
+    so no input reaches FTS5's syntax except through these operators; an
+    operator with nothing on one side and unbalanced or empty parentheses are
+    dropped. Nothing searchable gives ``'""'`` (which matches nothing)."""
+    out: list[str] = []  # terms, operators and parentheses, each valid where it stands
+    depth = 0
+    def operand(token: str) -> None:  # FTS5 joins two phrases by juxtaposition, but a group only by an explicit AND
+        if out and out[-1] not in _OPERATORS and out[-1] != "(" and (token == "(" or out[-1] == ")"):
+            out.append("AND")
+        out.append(token)
+
+    for phrase, open_, close, word in _FTS_TOKEN.findall(text):
+        if open_:
+            operand("(")
+            depth += 1
+        elif close:
+            if not depth:
+                continue
+            while out[-1] in _OPERATORS:
+                out.pop()
+            if out[-1] == "(":
+                out.pop()  # "()" says nothing
+            else:
+                out.append(")")
+            depth -= 1
+        elif word in _OPERATORS:
+            if out and out[-1] not in _OPERATORS and out[-1] != "(":
+                out.append(word)
+        elif word:
+            words = _WORD.findall(word)
+            for n, w in enumerate(words, 1):
+                operand(f'"{w}"' + ("*" if n == len(words) and word.endswith("*") else ""))
+        elif words := _WORD.findall(phrase):
+            operand('"' + " ".join(words) + '"')
+    while out and (out[-1] in _OPERATORS or out[-1] == "("):
+        if out.pop() == "(":
+            depth -= 1
+    out.extend(")" * depth)
+    return " ".join(out) or '""'
 
 
 def resolve(conn: sqlite3.Connection, name: str) -> list[int]:
@@ -54,10 +168,9 @@ def _date_filter(column: str, since: str | None, until: str | None, where: list[
         args.append(until[:10])
 
 
-def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 50, offset: int = 0, act: str | None = "statement") -> list[dict[str, Any]]:
-    """Quotes, newest first: "who said what" (``act`` statement) unless
-    ``act`` names another (belief, intention, finding) or is None / "all"."""
+def quote_listing(conn: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
+                  until: str | None = None, act: str | None = "statement", min_confidence: float | None = None,
+                  sort: str | None = None, bound: int = SEARCH_CANDIDATES) -> Listing:
     where, args = [], []
     if act and act != "all":
         where.append("q.act = ?")
@@ -69,24 +182,30 @@ def quotes(conn: sqlite3.Connection, *, speaker: str | None = None, search: str 
         args += [*ids, speaker]
     if search:
         # alone, a common word matches a large share of all quotes: sort only the most recently stored matches
-        bound = "" if speaker or since or until else f" ORDER BY rowid DESC LIMIT {max(SEARCH_CANDIDATES, limit + offset)}"
-        where.append(f"q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{bound})")
-        args.append(fts_query(search))
+        limit = "" if speaker or since or until or not bound else f" ORDER BY rowid DESC LIMIT {int(bound)}"
+        where.append(f"q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{limit})")
+        args.append(_match(conn, search))
+    if min_confidence is not None:
+        where.append("q.confidence >= ?")
+        args.append(min_confidence)
     _date_filter("a.published", since, until, where, args)
-    sql = ("SELECT a.ref AS article, a.published, COALESCE(c.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text AS quote,"
-           " q.start, q.\"end\", q.confidence, q.act FROM quotes q JOIN articles a ON a.id = q.article_id"
-           " LEFT JOIN corpus_entities c ON c.id = q.speaker_corpus")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published DESC, q.id LIMIT ? OFFSET ?"
-    return _rows(conn.execute(sql, (*args, limit, offset)))
+    return Listing("a.ref AS article, a.published, COALESCE(c.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text AS quote,"
+                   " q.start, q.\"end\", q.confidence, q.act",
+                   "quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN corpus_entities c ON c.id = q.speaker_corpus",
+                   tuple(where), tuple(args), order_by("quotes", sort), count_source="" if since or until else "quotes q")
 
 
-def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None, target: str | None = None,
-           country: str | None = None, place: str | None = None, since: str | None = None, until: str | None = None,
-           limit: int = 50, offset: int = 0, detail: bool = False) -> list[dict[str, Any]]:
-    """Events, newest first; ``detail`` adds the place's coordinates and the
-    evidence and trigger offsets (for maps and links into the article)."""
+def quotes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    """Quotes, newest first: "who said what" (``act`` statement) unless
+    ``act`` names another (belief, intention, finding) or is None / "all".
+    Filters as ``quote_listing``: speaker, search, since, until, act, min_confidence, sort."""
+    filters.setdefault("bound", max(SEARCH_CANDIDATES, limit + offset))
+    return quote_listing(conn, **filters).page(conn, limit, offset)
+
+
+def _event_where(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None, target: str | None = None,
+                 country: str | None = None, place: str | None = None, since: str | None = None, until: str | None = None,
+                 min_confidence: float | None = None) -> tuple[list[str], list[Any]]:
     where, args = [], []
     if type:
         where.append("v.type = ?")
@@ -110,26 +229,56 @@ def events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | No
     if until:
         where.append("v.day <= ?")
         args.append(until[:10])
-    sql = ("SELECT a.ref AS article, COALESCE(v.date, v.day) AS date, v.type, v.cameo, v.mode,"
-           " COALESCE(ca.name, v.actor_text) AS actor, v.actor_country, COALESCE(ct.name, v.target_text) AS target, v.target_country,"
-           " l.name AS place, v.negated, substr(a.text, v.start + 1, v.\"end\" - v.start) AS evidence"
-           + (", l.lat, l.lon, v.start, v.\"end\", v.trigger_start, v.trigger_end" if detail else "") +
-           " FROM events v JOIN articles a ON a.id = v.article_id LEFT JOIN corpus_entities ca ON ca.id = v.actor_corpus"
-           " LEFT JOIN corpus_entities ct ON ct.id = v.target_corpus LEFT JOIN locations l ON l.id = v.location_id")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY v.day DESC, v.id LIMIT ? OFFSET ?"
-    return _rows(conn.execute(sql, (*args, limit, offset)))
+    if min_confidence is not None:
+        where.append("v.confidence >= ?")
+        args.append(min_confidence)
+    return where, args
 
 
-def entities(conn: sqlite3.Connection, *, type: str | None = None, top: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-    sql = "SELECT id, type, name, country, n_articles AS articles, n_mentions AS mentions FROM corpus_entities"
-    args: list[Any] = []
-    if type:
-        sql += " WHERE type = ?"
-        args.append(type.upper())
-    sql += " ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ? OFFSET ?"
-    return _rows(conn.execute(sql, (*args, top, offset)))
+def event_listing(conn: sqlite3.Connection, *, detail: bool = False, sort: str | None = None, **filters: Any) -> Listing:
+    """Events, newest first; ``detail`` adds the place's coordinates and the
+    evidence and trigger offsets (for maps and links into the article)."""
+    where, args = _event_where(conn, **filters)
+    return Listing("a.ref AS article, COALESCE(v.date, v.day) AS date, v.type, v.cameo, v.mode,"
+                   " COALESCE(ca.name, v.actor_text) AS actor, v.actor_country, COALESCE(ct.name, v.target_text) AS target, v.target_country,"
+                   " l.name AS place, v.negated, v.confidence, substr(a.text, v.start + 1, v.\"end\" - v.start) AS evidence"
+                   + (", l.lat, l.lon, v.start, v.\"end\", v.trigger_start, v.trigger_end" if detail else ""),
+                   "events v JOIN articles a ON a.id = v.article_id LEFT JOIN corpus_entities ca ON ca.id = v.actor_corpus"
+                   " LEFT JOIN corpus_entities ct ON ct.id = v.target_corpus LEFT JOIN locations l ON l.id = v.location_id",
+                   tuple(where), tuple(args), order_by("events", sort), count_source="events v")
+
+
+def events(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    """Events, newest first (filters as ``event_listing``: type, actor, target, country, place, since, until,
+    min_confidence, sort, detail)."""
+    return event_listing(conn, **filters).page(conn, limit, offset)
+
+
+def event_points(conn: sqlite3.Connection, *, limit: int = 2000, **filters: Any) -> list[dict[str, Any]]:
+    """What a timeline and a map of the filtered events need (day, type, place and its coordinates), newest
+    first, at most ``limit``: no article text is read."""
+    where, args = _event_where(conn, **filters)
+    sql = ("SELECT v.day AS date, v.type, l.name AS place, l.lat, l.lon FROM events v LEFT JOIN locations l ON l.id = v.location_id"
+           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.day DESC, v.id LIMIT ?")
+    return _rows(conn.execute(sql, (*args, limit)))
+
+
+def entity_listing(conn: sqlite3.Connection, *, type: str | None = None, sort: str | None = None) -> Listing:
+    where, args = ([], []) if not type else (["type = ?"], [type.upper()])
+    return Listing("id, type, name, country, n_articles AS articles, n_mentions AS mentions", "corpus_entities",
+                   tuple(where), tuple(args), order_by("entities", sort))
+
+
+def entities(conn: sqlite3.Connection, *, type: str | None = None, top: int = 20, offset: int = 0, sort: str | None = None) -> list[dict[str, Any]]:
+    return entity_listing(conn, type=type, sort=sort).page(conn, top, offset)
+
+
+def entity_articles(conn: sqlite3.Connection, entity_id: int, *, limit: int = 20) -> list[dict[str, Any]]:
+    """The articles that mention a corpus entity, the most recently stored first (the index's order: no sort
+    over every article of a common name), with how many mentions each."""
+    return _rows(conn.execute(
+        "SELECT a.ref AS article, a.title, a.published, a.source, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
+        " FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.corpus_id = ? ORDER BY e.article_id DESC LIMIT ?", (entity_id, limit)))
 
 
 def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str, Any] | None:
@@ -152,12 +301,13 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
     row["other_matches"] = [dict(r) for r in conn.execute(
         f"SELECT id, type, name, country FROM corpus_entities WHERE id IN ({','.join('?' * len(ids[1:]))})", ids[1:])] if len(ids) > 1 else []
     row["quotes"] = _rows(conn.execute(
-        "SELECT a.ref AS article, a.published, q.kind, q.text AS quote FROM quotes q JOIN articles a ON a.id = q.article_id"
+        "SELECT a.ref AS article, a.published, q.kind, q.text AS quote, q.start, q.\"end\", q.confidence FROM quotes q JOIN articles a ON a.id = q.article_id"
         " WHERE q.speaker_corpus = ? AND q.act = 'statement' ORDER BY a.published DESC, q.id LIMIT ?", (cid, limit)))
     for role in ("actor", "target"):
         row[f"events_as_{role}"] = _rows(conn.execute(
             f"SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.actor_text AS actor, v.target_text AS target"
             f" FROM events v JOIN articles a ON a.id = v.article_id WHERE v.{role}_corpus = ? ORDER BY v.day DESC, v.id LIMIT ?", (cid, limit)))
+    row["articles_list"] = entity_articles(conn, cid, limit=limit)
     row["co_mentions"] = _rows(conn.execute(  # precomputed by the writer: no join over the entities of every article
         "SELECT c.name, c.type, x.articles FROM (SELECT b AS other, articles FROM co_mentions WHERE a = ?"
         " UNION ALL SELECT a, articles FROM co_mentions WHERE b = ?) x JOIN corpus_entities c ON c.id = x.other"
@@ -165,59 +315,96 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
     return row
 
 
+def _match(conn: sqlite3.Connection, query: str) -> str:
+    """The FTS5 query for ``query``; should SQLite still refuse it, every word required instead."""
+    match = fts_query(query)
+    try:
+        conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1)", (match,)).fetchone()
+    except sqlite3.OperationalError:
+        match = " ".join(f'"{w}"' for w in _WORD.findall(query)) or '""'
+    return match
+
+
 def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
-           candidates: int = SEARCH_CANDIDATES) -> list[dict[str, Any]]:
-    """Articles matching ``query`` (every word), best first, with a snippet.
+           candidates: int = SEARCH_CANDIDATES, min_confidence: float | None = None) -> list[dict[str, Any]]:
+    """Articles matching ``query`` (``fts_query``'s syntax: every word, phrases,
+    prefix*, OR, NOT), best first, with a snippet.
 
     Ranking reads each match's document size, so it is bounded: bm25 orders
     the ``candidates`` most recently stored matches (walking a doclist newest
     first costs no lookups), and snippets are made for the returned rows only."""
-    match = fts_query(query)
+    match = _match(conn, query)
     cut = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                        (match, max(candidates, limit + offset) - 1)).fetchone()
+    quality = "" if min_confidence is None else " AND rowid IN (SELECT id FROM articles WHERE quality >= ?)"
     ids = [r[0] for r in conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?",
-        (match, cut[0] if cut else 0, limit, offset))]
+        f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?{quality} ORDER BY rank LIMIT ? OFFSET ?",
+        (match, cut[0] if cut else 0, *([] if min_confidence is None else [min_confidence]), limit, offset))]
     out = []
     for rowid in ids:
         row = conn.execute(
-            "SELECT a.ref AS article, a.published, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            "SELECT a.ref AS article, a.published, a.title, a.quality, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
             " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
             (match, rowid)).fetchone()
         out.append(dict(row))
     return out
 
 
-def articles(conn: sqlite3.Connection, *, source: str | None = None, since: str | None = None, until: str | None = None,
-             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Stored articles, newest first, with how many records of each kind they hold."""
+def search_listing(conn: sqlite3.Connection, query: str, *, min_confidence: float | None = None) -> Listing:
+    """Every article matching ``query``, the most recently stored first (the index's own order, so that all
+    matches stream without ranking them in memory), with a snippet each."""
+    where, args = ["articles_fts MATCH ?"], [_match(conn, query)]
+    if min_confidence is not None:
+        where.append("a.quality >= ?")
+        args.append(min_confidence)
+    return Listing("a.ref AS article, a.published, a.title, a.quality, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet",
+                   "articles_fts JOIN articles a ON a.id = articles_fts.rowid", tuple(where), tuple(args), "articles_fts.rowid DESC")
+
+
+def article_listing(conn: sqlite3.Connection, *, source: str | None = None, since: str | None = None, until: str | None = None,
+                    min_confidence: float | None = None, sort: str | None = None) -> Listing:
+    """Stored articles, newest first, with how many records of each kind they
+    hold; ``min_confidence`` is on the article's quality score."""
     where, args = [], []
     if source:
         where.append("a.source = ? COLLATE NOCASE")
         args.append(source)
+    if min_confidence is not None:
+        where.append("a.quality >= ?")
+        args.append(min_confidence)
     _date_filter("a.published", since, until, where, args)
-    sql = ("SELECT a.ref AS article, a.title, a.source, a.published, a.language, a.quality,"
-           " (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS entities,"
-           " (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"
-           " (SELECT COUNT(*) FROM events v WHERE v.article_id = a.id) AS events FROM articles a")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?"
-    return _rows(conn.execute(sql, (*args, limit, offset)))
+    return Listing("a.ref AS article, a.title, a.source, a.published, a.language, a.quality,"
+                   " (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS entities,"
+                   " (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"
+                   " (SELECT COUNT(*) FROM events v WHERE v.article_id = a.id) AS events", "articles a",
+                   tuple(where), tuple(args), order_by("articles", sort))
 
 
-def places(conn: sqlite3.Connection, *, country: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def articles(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    """Stored articles, newest first (filters as ``article_listing``). The page's
+    rows are chosen first and counted after, so a sort never counts the
+    records of articles it does not show."""
+    listing = article_listing(conn, **filters)
+    chosen = Listing("a.id", listing.source, listing.where, listing.args, listing.order)
+    ids = [r["id"] for r in chosen.page(conn, limit, offset)]
+    if not ids:
+        return []
+    rows = Listing(listing.columns, listing.source, (f"a.id IN ({','.join('?' * len(ids))})",), tuple(ids), listing.order)
+    return rows.page(conn, limit, 0)
+
+
+def place_listing(conn: sqlite3.Connection, *, country: str | None = None, sort: str | None = None) -> Listing:
     """Resolved places across the corpus, most-mentioned first, with their
     coordinates and how many articles and events name them: the places
     articles name as places (not only as "Russian troops")."""
-    sql = ("SELECT l.name, l.country, l.feature, l.lat, l.lon, l.geonameid, COUNT(DISTINCT l.article_id) AS articles,"
-           " COUNT(DISTINCT v.id) AS events FROM locations l LEFT JOIN events v ON v.location_id = l.id WHERE l.literal = 1")
-    args: list[Any] = []
-    if country:
-        sql += " AND l.country = ?"
-        args.append(country.upper())
-    sql += " GROUP BY l.name, l.country ORDER BY articles DESC, events DESC, l.name LIMIT ? OFFSET ?"
-    return _rows(conn.execute(sql, (*args, limit, offset)))
+    where, args = (["l.literal = 1"], []) if not country else (["l.literal = 1", "l.country = ?"], [country.upper()])
+    return Listing("l.name, l.country, l.feature, l.lat, l.lon, l.geonameid, COUNT(DISTINCT l.article_id) AS articles,"
+                   " COUNT(DISTINCT v.id) AS events", "locations l LEFT JOIN events v ON v.location_id = l.id",
+                   tuple(where), tuple(args), order_by("places", sort), group="l.name, l.country")
+
+
+def places(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    return place_listing(conn, **filters).page(conn, limit, offset)
 
 
 def show(conn: sqlite3.Connection, article: str) -> dict[str, Any] | None:

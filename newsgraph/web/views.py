@@ -16,7 +16,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..api import handlers
 from ..api.deps import AppState, read_conn, state
-from ..api.params import NAME, TEXT, DateRange, Page, country_query, date_range, name_query, page, type_query
+from ..api.download import download, wanted
+from ..api.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
+                          name_query, page, type_query)
 from ..errors import ArticleError
 from ..ingest import make_article
 from . import charts
@@ -31,6 +33,10 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 #: events drawn on a chart or map (the table pages through all of them)
 CHART_ROWS = 2000
+#: the sortable columns of each list page: header label -> sort key (queries.SORTS)
+SORTABLE = {"articles": {"Published": "published"}, "quotes": {"Speaker": "speaker", "Published": "published"},
+            "events": {"Date": "date", "Type": "type", "Confidence": "confidence"}, "entities": {"Name": "name", "Articles": "articles", "Mentions": "mentions"},
+            "places": {"Place": "name", "Articles": "articles", "Events": "events"}}
 
 
 def _page(request: Request, name: str, code: int = 200, **context: Any):
@@ -54,10 +60,18 @@ def home(request: Request, conn: sqlite3.Connection = Depends(read_conn)):
                  quotes=handlers.quote_list(conn, Page(5, 0), DateRange(None, None))["rows"])
 
 
+def _list(request: Request, name: str, result: dict[str, Any], **context: Any):
+    return _page(request, f"{name}.html", **result, sortable=SORTABLE.get(name, {}), **context)
+
+
 @router.get("/articles")
 def articles(request: Request, search: str | None = Query(None, max_length=TEXT), source: str | None = name_query(),
-             pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
-    return _page(request, "articles.html", **handlers.article_list(conn, pg, dates, search=_blank(search), source=_blank(source)))
+             pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+             format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    filters = {"search": _blank(search), "source": _blank(source)}
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.article_listing(conn, dates, opts, **filters), fmt, "search" if search else "articles")
+    return _list(request, "articles", handlers.article_list(conn, pg, dates, opts, **filters))
 
 
 def article_context(record: dict[str, Any]) -> dict[str, Any]:
@@ -90,13 +104,20 @@ def article(request: Request, ref: str = Path(..., max_length=4000),
 
 @router.get("/quotes")
 def quotes(request: Request, speaker: str | None = name_query(), search: str | None = Query(None, max_length=TEXT),
-           pg: Page = Depends(page), dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
-    return _page(request, "quotes.html", **handlers.quote_list(conn, pg, dates, speaker=_blank(speaker), search=_blank(search)))
+           pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+           format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    filters = {"speaker": _blank(speaker), "search": _blank(search)}
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.quote_listing(conn, dates, opts, **filters), fmt, "quotes")
+    return _list(request, "quotes", handlers.quote_list(conn, pg, dates, opts, **filters))
 
 
 @router.get("/entities")
-def entities(request: Request, type: str | None = type_query(), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
-    return _page(request, "entities.html", **handlers.entity_list(conn, pg, type=_blank(type)))
+def entities(request: Request, type: str | None = type_query(), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
+             format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.entity_listing(conn, opts, type=_blank(type)), fmt, "entities")
+    return _list(request, "entities", handlers.entity_list(conn, pg, opts, type=_blank(type)))
 
 
 @router.get("/entities/{name:path}")
@@ -109,20 +130,26 @@ def entity(request: Request, name: str = Path(..., max_length=NAME), conn: sqlit
 
 
 @router.get("/events")
-def events(request: Request, type: str | None = type_query(), actor: str | None = name_query(), target: str | None = name_query(),
+def events(request: Request, type: str | None = Depends(event_type), actor: str | None = name_query(), target: str | None = name_query(),
            country: str | None = country_query(), place: str | None = name_query(), pg: Page = Depends(page),
-           dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
+           dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options), format: str | None = format_query(),
+           conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
     filters = {"type": _blank(type), "actor": _blank(actor), "target": _blank(target), "country": _blank(country), "place": _blank(place)}
-    result = handlers.event_list(conn, pg, dates, **filters)
-    every = handlers.event_list(conn, Page(CHART_ROWS, 0), dates, **filters)["rows"]
-    return _page(request, "events.html", **result, chart=charts.timeline(every),
-                 map=charts.world_map({"lat": r["lat"], "lon": r["lon"], "name": r["place"]} for r in every))
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.event_listing(conn, dates, opts, **filters), fmt, "events")
+    result = handlers.event_list(conn, pg, dates, opts, **filters)
+    points = handlers.event_points(conn, dates, opts, limit=CHART_ROWS, **filters)
+    return _list(request, "events", result, chart=charts.timeline(points), charted=len(points), chart_rows=CHART_ROWS,
+                 map=charts.world_map({"lat": r["lat"], "lon": r["lon"], "name": r["place"]} for r in points))
 
 
 @router.get("/places")
-def places(request: Request, country: str | None = country_query(), pg: Page = Depends(page), conn: sqlite3.Connection = Depends(read_conn)):
-    result = handlers.place_list(conn, pg, country=_blank(country))
-    return _page(request, "places.html", **result, map=charts.world_map(result["rows"], weight_key="articles"))
+def places(request: Request, country: str | None = country_query(), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
+           format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
+    if fmt := wanted(request, format):
+        return download(st.db_path, handlers.place_listing(conn, opts, country=_blank(country)), fmt, "places")
+    result = handlers.place_list(conn, pg, opts, country=_blank(country))
+    return _list(request, "places", result, map=charts.world_map(result["rows"], weight_key="articles"))
 
 
 @router.get("/try")

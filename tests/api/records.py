@@ -58,3 +58,19 @@ def hostile_record() -> dict:
                         published="2025-05-02", language="en"),
         entities=ents, quotes=(quote,), events=(event,),
     ).to_dict()
+
+
+def long_record(n: int = 80) -> dict:
+    """A long article: ``n`` paragraphs, each naming its own official and town, so the side list runs far below the fold."""
+    parts, ents = [], []
+    pos = 0
+    for i in range(1, n + 1):
+        person, town = f"Officer Number{i} Kell", f"Townof{i}"
+        para = f"In {town}, {person} said the road would reopen soon. Traffic was light and the weather mild for the season.\n\n"
+        ents.append(Entity(f"e{2 * i - 1}", "PERSON", person, mentions=((pos + para.index(person), pos + para.index(person) + len(person)),)))
+        ents.append(Entity(f"e{2 * i}", "GPE", town, mentions=((pos + para.index(town), pos + para.index(town) + len(town)),)))
+        parts.append(para)
+        pos += len(para)
+    text = "".join(parts).rstrip()
+    return Record(article=Article("long", text, title="Roads reopen across the province", source="Fictional Wire",
+                                  published="2025-04-01", language="en"), entities=tuple(ents)).to_dict()

@@ -19,6 +19,27 @@ TRY_TEXT = ("Harbour chief Mira Valdes said on Monday that the port of Kestrel B
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
 
+#: every page, at a phone's and a laptop's width (screenshots of each go to test-artifacts/)
+PAGES = {"home": "/", "articles": "/articles", "search": "/articles?search=ferry", "article": "/articles/harbour",
+         "article-long": "/articles/long", "quotes": "/quotes", "entities": "/entities", "entity": "/entities/Lena Okafor",
+         "events": "/events", "places": "/places", "try": "/try", "docs": "/docs", "error": "/events?type=FOO"}
+WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module")
+def kb_path(tmp_path_factory):
+    """The API tests' knowledge base, plus one long article (a side list far below the fold)."""
+    from newsgraph.store import KnowledgeBase, Writer
+
+    from ..api.records import harbour_record, hostile_record, long_record
+    from ..store.helpers import ukraine_record
+
+    path = tmp_path_factory.mktemp("browser") / "kb.db"
+    with KnowledgeBase(path) as kb:
+        Writer(kb.conn, "t").write([ukraine_record("a1", "Volodymyr Zelenskyy", "2025-02-12"), ukraine_record("a2", "Zelensky", "2025-03-20"),
+                                    harbour_record(), hostile_record(), long_record()])
+    return path
+
 
 @pytest.fixture(scope="module")
 def server(kb_path, pipeline):
@@ -61,9 +82,16 @@ def page(browser, server):
     pg.on("pageerror", lambda e: problems.append(str(e)))
     # no network beyond this server: any other request fails the test
     pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else (problems.append(route.request.url), route.abort()))
+    pg.problems = problems  # a test that expects an error status clears it
     yield pg
     context.close()
     assert not problems, problems
+
+
+def in_view(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 120) <= size["height"] and box["x"] >= 0
 
 
 def shot(page, name: str) -> None:
@@ -74,7 +102,7 @@ def shot(page, name: str) -> None:
 def test_home(page):
     page.goto("/")
     assert page.locator("h1").inner_text() == "What the news says, with its sources"
-    assert page.locator(".stats").inner_text().startswith("4 articles")
+    assert page.locator(".stats").inner_text().startswith("5 articles")
     shot(page, "home")
 
 
@@ -133,3 +161,117 @@ def test_events_and_entity_pages(page):
     page.goto("/entities/Harbour Board")
     assert page.locator("h1").inner_text().startswith("Harbour Board")
     shot(page, "entity")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_record_panel_stays_in_view_after_a_click_low_in_the_side_list(page, width):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+    page.goto("/articles/long")
+    last = page.locator(".side a[data-ref]").last
+    assert last.get_attribute("data-ref") == "e159"  # the last person, in the last group
+    last.click()
+    assert page.locator("#detail h3").inner_text() == "Officer Number80 Kell"
+    assert page.locator("#article-text .selected").inner_text() == "Officer Number80 Kell"
+    assert in_view(page, "#detail"), page.locator("#detail").bounding_box()
+    assert in_view(page, "#article-text .selected")  # and the text it came from
+    shot(page, f"article-long-selected-{width}")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_fits_the_width_and_is_screenshot(page, name, width):
+    w, h = WIDTHS[width]
+    page.set_viewport_size({"width": w, "height": h})
+    page.goto(PAGES[name])
+    if name == "error":
+        assert page.locator("h1").inner_text() == "422"
+        page.problems.remove("Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{PAGES[name]} is {overflow}px wider than {w}px"
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll('body *')).filter((e) => {
+        const r = e.getBoundingClientRect(); return r.width > 0 && r.right > document.documentElement.clientWidth + 1
+            && !e.closest('.table-wrap');
+    }).map((e) => e.tagName + '.' + e.className).slice(0, 5)""")
+    assert not wide, wide
+    # an article id never wraps over lines (it is cut with an ellipsis, the full id in its title)
+    for link in page.locator("a.ref").all()[:20]:
+        box = link.bounding_box()
+        assert box["height"] < 2 * 24, (link.inner_text(), box)
+    shot(page, f"{name}-{w}")
+
+
+def test_csv_download_of_a_filtered_list_is_the_apis_rows(page):
+    import csv
+    import io
+    import json
+    import urllib.request
+
+    page.goto("/quotes")
+    page.fill('input[name="speaker"]', "Zelensky")
+    page.click(".filters button")
+    page.wait_for_url("**/quotes?speaker=Zelensky*")
+    assert page.locator(".total-n").inner_text() == "2"
+    with page.expect_download() as info:
+        page.locator('a.download[data-format="csv"]').click()
+    got = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    base = page.url.split("/quotes")[0]
+    with urllib.request.urlopen(f"{base}/api/quotes?speaker=Zelensky&limit=200") as r:
+        api = json.load(r)["rows"]
+    assert got == [{k: "" if v is None else str(v) for k, v in row.items()} for row in api] and len(got) == 2
+
+
+def test_sorting_and_totals(page):
+    page.goto("/entities?limit=20")
+    assert int(page.locator(".total-n").inner_text()) == page.evaluate("fetch('/api/stats').then((r) => r.json())")["corpus_entities"] > 20
+    assert page.locator("table.entities tbody tr").count() == 20
+    page.locator('th a[data-sort="name"]').click()
+    page.wait_for_url("**sort=-name*")
+    names = page.locator("table.entities tbody td:first-child").all_inner_texts()
+    assert names == sorted(names, key=str.lower, reverse=True)
+    assert page.locator('th[aria-sort="descending"]').inner_text().startswith("Name")
+    page.locator('th a[data-sort="name"]').click()  # again: ascending
+    page.wait_for_url("**sort=name*")
+    names = page.locator("table.entities tbody td:first-child").all_inner_texts()
+    assert names == sorted(names, key=str.lower)
+    page.goto("/events?limit=2")
+    assert page.locator(".total").inner_text().startswith("1–2 of 5")
+    page.locator(".pager a").click()
+    assert page.locator(".total").inner_text().startswith("3–4 of 5")
+
+
+def test_map_point_opens_the_events_there(page):
+    page.goto("/places")
+    page.locator('a.place-link[aria-label="Events in Rotterdam"] circle').click()
+    page.wait_for_url("**/events?place=Rotterdam")
+    assert page.locator("table.events tbody tr").count() == 1
+    assert "Dock workers" in page.locator("table.events tbody").inner_text()
+
+
+def test_map_zooms(page):
+    page.goto("/places")
+    svg = page.locator("figure.map svg")
+    before = svg.get_attribute("viewBox")
+    page.locator("figure.map button.zoom-in").click()
+    zoomed = [float(v) for v in svg.get_attribute("viewBox").split()]
+    assert zoomed[2] < float(before.split()[2])
+    page.locator("figure.map button.zoom-reset").click()
+    assert svg.get_attribute("viewBox") == before
+
+
+def test_keyboard_moves_between_highlights(page):
+    page.goto("/articles/harbour")
+    page.keyboard.press("j")
+    first = page.locator("#detail").get_attribute("data-ref")
+    assert first == "e1" and page.locator("#detail h3").inner_text() == "Lena Okafor"
+    page.keyboard.press("j")
+    second = page.locator("#detail").get_attribute("data-ref")
+    assert second != first
+    page.keyboard.press("k")
+    assert page.locator("#detail").get_attribute("data-ref") == first
+    # Tab reaches the text and the side list; Enter on a side item selects it
+    page.locator('.side a[data-ref="v1"]').focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#detail h3").inner_text().startswith("PROTEST")
+    page.locator("#article-text span[data-refs]").nth(3).focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#article-text .selected").count() >= 1
