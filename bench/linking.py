@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def records(db: str) -> list[dict]:
-    from newsgraph.store import KnowledgeBase
+    from newsgraph.kb import KnowledgeBase
     from newsgraph.store.queries import full_record
 
     with KnowledgeBase(db) as kb:
@@ -88,7 +88,7 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--extract-rate", type=float, default=16.0, help="articles/s of extraction to compare with")
     args = ap.parse_args()
-    from newsgraph.store import KnowledgeBase
+    from newsgraph.kb import KnowledgeBase
 
     base = records(args.db)
     recs = [shifted(r, n) for n in range(args.copies) for r in base]

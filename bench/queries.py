@@ -107,7 +107,7 @@ def pages(db, runs: int, speakers: list[str], people: list[str]) -> None:
 
     from fastapi.testclient import TestClient
 
-    from newsgraph.api import create_app
+    from newsgraph.app import create_app
 
     rnd = random.Random(11)
     urls = {
@@ -168,7 +168,8 @@ def main() -> int:
         print(f"skipped: {CORPUS} is not present")
         return 0
     from newsgraph.run import ingest
-    from newsgraph.store import KnowledgeBase, queries
+    from newsgraph.kb import KnowledgeBase
+    from newsgraph.store import queries
 
     tmp = Path(tempfile.mkdtemp())
     db = Path(args.keep) if args.keep else tmp / "big.db"

@@ -10,12 +10,11 @@ from typing import Any
 from .errors import ArticleError, ConfigError, ModelNotFound, NewsgraphError
 from .records import Article, DateRef, Entity, Event, Figure, Flag, Location, Quality, Quote, Record
 from .settings import Settings
-
-__version__ = "0.1.0"
+from .version import __version__
 
 #: loaded on first use, so that ``import newsgraph`` (and ``newsgraph --help``)
 #: does not pay for spaCy and the extractors until something is extracted
-_LAZY = {"Pipeline": ".pipeline", "extract": ".pipeline", "process_batch": ".pipeline"}
+_LAZY = {"Pipeline": ".pipeline", "extract": ".pipeline", "process_batch": ".pipeline", "KnowledgeBase": ".kb"}
 
 
 def __getattr__(name: str) -> Any:
@@ -43,6 +42,7 @@ __all__ = [
     "extract",
     "Pipeline",
     "process_batch",
+    "KnowledgeBase",
     "Settings",
     "Record",
     "Article",

@@ -22,7 +22,7 @@ def serve(db: str, host: str, port: int) -> None:
     """
     import uvicorn
 
-    from .api import create_app
+    from .app import create_app
 
     try:
         app = create_app(db, token=os.environ.get("NEWSGRAPH_TOKEN") or None)

@@ -55,7 +55,7 @@ LIMIT = click.option("--limit", default=50, show_default=True, help="At most thi
 
 
 def _kb(db: str):
-    from .store import KnowledgeBase
+    from .kb import KnowledgeBase
 
     try:
         return KnowledgeBase(db, create=False)

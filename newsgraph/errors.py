@@ -2,7 +2,7 @@
 
     NewsgraphError
     ├── ConfigError            a setting is invalid (unknown format, bad date, bad config file)
-    ├── ModelNotFound          the named spaCy pipeline is not installed
+    │   └── ModelNotFound      the named spaCy pipeline is not installed
     └── ArticleError           one article cannot be processed; the batch goes on
         ├── EmptyArticle       no text after decoding and extraction
         ├── BinaryInput        the bytes are not text (NUL bytes, control characters)

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.cli_store import COMMANDS, parse_every
-from newsgraph.store import KnowledgeBase, Writer
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer
 from tests.store.helpers import ukraine_record
 
 README = Path(__file__).resolve().parent.parent / "README.md"

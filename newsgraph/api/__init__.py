@@ -1,14 +1,8 @@
-"""The HTTP API and web UI over a knowledge base.
-
-    >>> app = create_app("newsgraph.db")                  # doctest: +SKIP
-    >>> uvicorn.run(app, host="127.0.0.1", port=8000)     # doctest: +SKIP
-
-``newsgraph serve`` does exactly that. JSON routes live under ``/api``
-(``routes.py``), pages at the top level (``newsgraph/web/views.py``); both call
-the handlers in ``handlers.py``, which call ``newsgraph.store.queries``.
-"""
+"""The JSON API under ``/api`` (``routes.py``): the same handlers
+(``newsgraph.service``) as the web pages. ``newsgraph.app.create_app``
+mounts it beside the pages."""
 from __future__ import annotations
 
-from .app import CSP, create_app
+from .routes import MAX_BATCH, router
 
-__all__ = ["create_app", "CSP"]
+__all__ = ["router", "MAX_BATCH"]

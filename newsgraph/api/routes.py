@@ -11,13 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import ArticleError
 from ..ingest import article_from_mapping
-from ..run.local import extractor_version
+from ..version import extractor_version
 from ..store.db import connect
 from ..store.writer import Writer
-from . import handlers
-from .deps import AppState, read_conn, require_token, state
-from .download import download, wanted
-from .params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
+from ..service import handlers
+from ..service.deps import AppState, read_conn, require_token, state
+from ..service.download import download, wanted
+from ..service.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
                      name_query, page, type_query)
 
 __all__ = ["router", "ArticleIn", "MAX_BATCH"]

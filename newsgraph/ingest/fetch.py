@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .. import __version__
+from ..version import __version__
 from ..errors import ArticleError
 
 __all__ = ["Fetcher", "FetchFailed"]

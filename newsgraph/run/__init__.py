@@ -1,4 +1,4 @@
 """Runners: the NLP in worker processes, one writer in the parent."""
-from .local import IngestSummary, extractor_version, ingest, reprocess
+from .local import IngestSummary, ingest, reprocess
 
-__all__ = ["ingest", "reprocess", "IngestSummary", "extractor_version"]
+__all__ = ["ingest", "reprocess", "IngestSummary"]

@@ -20,7 +20,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .. import __version__
 from ..errors import ArticleError
 from ..ingest.fetch import Fetcher
 from ..ingest.sources import Known, iter_sources
@@ -28,16 +27,12 @@ from ..records import Article
 from ..settings import Settings
 from ..store.db import article_key, connect
 from ..store.writer import Writer
+from ..version import extractor_version
 from .batch import CHUNK, Outcome, chunked as _chunked, process_articles
 
-__all__ = ["ingest", "reprocess", "IngestSummary", "extractor_version"]
+__all__ = ["ingest", "reprocess", "IngestSummary"]
 
 log = logging.getLogger(__name__)
-
-
-def extractor_version(settings: Settings) -> str:
-    """What extracted a record: newsgraph's version and the spaCy pipeline."""
-    return f"newsgraph-{__version__}+{settings.model}"
 
 
 @dataclass

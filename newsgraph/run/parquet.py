@@ -29,7 +29,8 @@ from ..settings import Settings
 from ..store.db import article_key
 from ..store.rows import arrow_schema, day_of, record_rows
 from .batch import CHUNK, process_articles
-from .local import IngestSummary, extractor_version
+from ..version import extractor_version
+from .local import IngestSummary
 
 __all__ = ["read_chunks", "extract_chunk", "ingest_parquet", "Tally"]
 

@@ -22,7 +22,8 @@ from typing import Any, Callable, Iterable
 
 from ..ingest.filesystems import expand_any, is_remote
 from ..settings import Settings
-from .local import IngestSummary, extractor_version
+from ..version import extractor_version
+from .local import IngestSummary
 from .batch import CHUNK
 from .parquet import Tally, extract_chunk, read_chunks
 

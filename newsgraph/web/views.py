@@ -14,10 +14,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..api import handlers
-from ..api.deps import AppState, read_conn, state
-from ..api.download import download, wanted
-from ..api.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
+from ..service import handlers
+from ..service.deps import AppState, read_conn, state
+from ..service.download import download, wanted
+from ..service.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
                           name_query, page, type_query)
 from ..errors import ArticleError
 from ..ingest import make_article

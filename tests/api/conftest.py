@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api import create_app
-from newsgraph.store import KnowledgeBase, Writer
+from newsgraph.app import create_app
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer
 
 from ..store.helpers import ukraine_record
 from .records import harbour_record, hostile_record

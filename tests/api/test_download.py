@@ -6,9 +6,10 @@ import tracemalloc
 
 import pytest
 
-from newsgraph.api.download import csv_chunks, json_chunks, rows
-from newsgraph.api.params import DateRange
-from newsgraph.store import KnowledgeBase, Writer, connect, queries
+from newsgraph.service.download import csv_chunks, json_chunks, rows
+from newsgraph.service.params import DateRange
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer, connect, queries
 
 from ..store.helpers import ukraine_record
 
@@ -58,7 +59,7 @@ def test_the_first_rows_leave_before_the_last_are_read(big):
 
 
 def test_the_handlers_listing_is_what_streams(big):
-    from newsgraph.api import handlers
+    from newsgraph.service import handlers
 
     conn = connect(big, create=False)
     listing = handlers.quote_listing(conn, DateRange(None, None))

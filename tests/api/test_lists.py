@@ -56,7 +56,7 @@ def test_the_pages_download_what_they_show(client):
 
 
 def test_a_spreadsheet_formula_is_defused(client):
-    from newsgraph.api.download import csv_chunks
+    from newsgraph.service.download import csv_chunks
 
     text = "".join(csv_chunks([{"a": "=HYPERLINK(1)", "b": -3, "c": None}]))
     assert text == "a,b,c\r\n'=HYPERLINK(1),-3,\r\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api import create_app
-from newsgraph.api.app import body_limit
+from newsgraph.app import create_app
+from newsgraph.app import body_limit
 from newsgraph.settings import Settings
-from newsgraph.store import KnowledgeBase
+from newsgraph.kb import KnowledgeBase
 
 from .conftest import TOKEN
 

@@ -4,7 +4,8 @@ import json
 import pytest
 
 from newsgraph.export.gdelt import EVENT_COLUMNS, GKG_COLUMNS
-from newsgraph.store import KnowledgeBase, Writer
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer
 from tests.store.helpers import ukraine_record
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.ingest.fetch import Fetcher
 from newsgraph.run import ingest, reprocess
-from newsgraph.store import KnowledgeBase
+from newsgraph.kb import KnowledgeBase
 
 from .conftest import fictional_article
 

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.run import ingest
-from newsgraph.run.local import extractor_version
+from newsgraph.version import extractor_version
 from newsgraph.run.parquet import ingest_parquet
 from newsgraph.run.ray_runner import ChunkExtractor
 from newsgraph.settings import Settings
-from newsgraph.store import KnowledgeBase
+from newsgraph.kb import KnowledgeBase
 from newsgraph.store.load import load
 from newsgraph.store.queries import full_record
 from newsgraph.store.rows import KINDS, day_of, record_rows

@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph.days import day_range
 from newsgraph.records import DateRef
-from newsgraph.store import KnowledgeBase, Writer, connect
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer, connect
 from newsgraph.store.convert import record_from_dict
 
 from .helpers import ukraine_record

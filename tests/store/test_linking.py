@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.records import Article, Entity, Quote, Record
-from newsgraph.store import KnowledgeBase, Writer, connect
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer, connect
 
 BODY = (
     "Three people were killed and twelve injured when a drone struck a fuel depot on the outskirts of Eastvale early "

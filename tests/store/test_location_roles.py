@@ -3,7 +3,8 @@ list, the map's events and the GKG export read the literal ones."""
 from __future__ import annotations
 
 from newsgraph.export.gdelt import gkg_row
-from newsgraph.store import KnowledgeBase, Writer, connect
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer, connect
 
 TEXT = "Russian envoys met Ukrainian officials in Oslo on Monday. Moscow rejected the plan."
 

@@ -1,6 +1,7 @@
 import pytest
 
-from newsgraph.store import KnowledgeBase, Writer
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer
 
 from .helpers import miller_record, ukraine_record
 

@@ -8,9 +8,10 @@ import json
 import pytest
 
 from newsgraph.records import Record
-from newsgraph.run.local import extractor_version
+from newsgraph.version import extractor_version
 from newsgraph.run.parquet import extract_chunk
-from newsgraph.store import KnowledgeBase, Writer, connect
+from newsgraph.kb import KnowledgeBase
+from newsgraph.store import Writer, connect
 from newsgraph.store.convert import record_from_dict
 from newsgraph.store.load import load
 from newsgraph.store.queries import full_record

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from newsgraph.store import KnowledgeBase
+from newsgraph.kb import KnowledgeBase
 from newsgraph.store.db import StoreError
 from newsgraph.store.load import load
 from newsgraph.store.rows import KINDS, SCHEMAS, arrow_schema, article_id, day_of, record_rows

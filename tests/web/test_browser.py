@@ -29,7 +29,8 @@ WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory):
     """The API tests' knowledge base, plus one long article (a side list far below the fold)."""
-    from newsgraph.store import KnowledgeBase, Writer
+    from newsgraph.kb import KnowledgeBase
+    from newsgraph.store import Writer
 
     from ..api.records import harbour_record, hostile_record, long_record
     from ..store.helpers import ukraine_record
@@ -45,7 +46,7 @@ def kb_path(tmp_path_factory):
 def server(kb_path, pipeline):
     import uvicorn
 
-    from newsgraph.api import create_app
+    from newsgraph.app import create_app
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -1,5 +1,5 @@
-"""The app factory: the JSON API (``/api``), the web views and their static
-files, security headers on every response, and a cap on request bodies."""
+"""The app factory: the JSON API (``/api``, ``newsgraph.api``), the web pages
+(``newsgraph.web``) and their static files, security headers on every response, and a cap on request bodies."""
 from __future__ import annotations
 
 import logging
@@ -11,10 +11,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from .. import __version__
-from ..settings import Settings
-from ..store.db import NoDatabase, StoreError, connect
-from .deps import AppState
+from .api import router as api_router
+from .service.deps import AppState
+from .settings import Settings
+from .store.db import NoDatabase, StoreError, connect
+from .version import __version__
+from .web.views import render_error, router as web_router
 
 __all__ = ["create_app", "CSP", "body_limit"]
 
@@ -85,9 +87,6 @@ def create_app(db_path: str | os.PathLike, token: str | None = None, settings: S
     pending migrations are applied once here). Read-only unless ``token`` is
     set; then ``POST /api/articles`` accepts it as a bearer token.
     ``pipeline`` may be passed in (tests share one); else it loads on first use."""
-    from ..web.views import router as web_router, render_error
-    from .routes import router as api_router
-
     db_path = Path(db_path)
     if not db_path.exists():
         raise NoDatabase(f"no knowledge base at {db_path}; run `newsgraph ingest SOURCE --db {db_path}` first")
@@ -97,7 +96,7 @@ def create_app(db_path: str | os.PathLike, token: str | None = None, settings: S
                   description="Who said what, did what to whom, where and when: the knowledge base over HTTP.")
     app.state.newsgraph = AppState(db_path, token or None, settings, pipeline)
     app.add_middleware(_Guard, limit=body_limit(settings))
-    app.mount("/static", StaticFiles(directory=Path(__file__).resolve().parent.parent / "web" / "static"), name="static")
+    app.mount("/static", StaticFiles(directory=Path(__file__).resolve().parent / "web" / "static"), name="static")
     app.include_router(api_router)
     app.include_router(web_router)
 
