@@ -30,7 +30,7 @@ def cli(verbose: int) -> None:
 @click.option("--published", callback=cli_store.check_date, metavar="DATE",
               help="Publication date for articles that do not carry one (resolves 'on Wednesday').")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use (setting `model`, env NEWSGRAPH_MODEL).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="A newsgraph.toml settings file.")
+@cli_store.CONFIG
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
               help="Leave out quotes, figures and events whose confidence is below X (0..1).")
 @click.option("--input-format", type=click.Choice(["auto", "jsonl", "text"]), default="auto", show_default=True,

@@ -52,6 +52,8 @@ def check_date(ctx, param, value):
 DB = click.option("--db", default="newsgraph.db", show_default=True, type=click.Path(dir_okay=False), help="The knowledge base (SQLite file).")
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 LIMIT = click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                      help="A newsgraph.toml settings file (default: $NEWSGRAPH_CONFIG, ./newsgraph.toml, ~/.config/newsgraph/config.toml).")
 
 
 def _kb(db: str):
@@ -84,9 +86,10 @@ def emit(rows: list[dict[str, Any]] | dict[str, Any], fmt: str, title: str | Non
     Console(highlight=False).print(table if rows else "(no rows)")
 
 
-def _settings(model: str | None) -> Settings:
+def settings_from(config_path: str | None, **flags: Any) -> Settings:
+    """The one settings object: config file <- environment <- these flags."""
     try:
-        return Settings.load({"model": model})
+        return Settings.load(flags, config_path=config_path)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -141,20 +144,21 @@ def _count_inputs(sources: tuple[str, ...]) -> int | None:
 @click.option("--workers", type=int, default=None, help="NLP worker processes, or Ray actors (default: the number of CPUs).")
 @click.option("--published", callback=check_date, metavar="DATE", help="Publication date for articles that carry none.")
 @click.option("--model", default=None, help="Installed spaCy pipeline to use.")
+@CONFIG
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Worker processes on this machine, or a Ray cluster (needs --out).")
 @click.option("--address", default=None, metavar="auto|ray://HOST:PORT", help="The Ray cluster to join (default: start Ray here).")
 @click.option("--out", default=None, metavar="DIR", help="Write Parquet (one dataset per record kind, by day) here instead of --db; "
               "a path or a pyarrow URI (s3://...). Merge it later with `newsgraph load DIR`.")
 def ingest(sources: tuple[str, ...], db: str, workers: int | None, published: str | None, model: str | None,
-           engine: str, address: str | None, out: str | None) -> None:
+           config_path: str | None, engine: str, address: str | None, out: str | None) -> None:
     """Extract SOURCES into the knowledge base; what it holds already is skipped.
 
     SOURCES are files, directories (recursive), globs, .txt, .html, .jsonl(.gz),
     .warc(.gz), and RSS/Atom feeds (files or http(s) URLs; linked pages are fetched).
     With --out, SOURCES may also be pyarrow URIs (s3://bucket/news/).
     """
-    settings = _settings(model)
+    settings = settings_from(config_path, model=model)
     if engine == "ray" and not out:
         raise click.UsageError("--engine ray writes Parquet: give --out DIR (then `newsgraph load DIR --db ...`)")
     if address and engine != "ray":
@@ -198,11 +202,12 @@ def load(out: str, db: str) -> None:
 @click.option("--workers", type=int, default=None)
 @click.option("--all", "everything", is_flag=True, help="Re-extract every article, not only those of another extractor version.")
 @click.option("--model", default=None)
-def reprocess(db: str, workers: int | None, everything: bool, model: str | None) -> None:
+@CONFIG
+def reprocess(db: str, workers: int | None, everything: bool, model: str | None, config_path: str | None) -> None:
     """Re-extract stored articles after an upgrade, from their stored text."""
     from .run.local import pending, reprocess as run_reprocess
 
-    settings = _settings(model)
+    settings = settings_from(config_path, model=model)
     _kb(db).close()
     total = None if everything else pending(db, settings)
     summary = _run_with_progress("reprocess", lambda tick: run_reprocess(db, settings=settings, workers=workers, everything=everything, progress=tick), total)
@@ -224,12 +229,13 @@ def parse_every(text: str) -> float:
 @click.option("--workers", type=int, default=1, show_default=True)
 @click.option("--rounds", type=int, default=0, help="Stop after this many polls (0: never).")
 @click.option("--model", default=None)
-def watch(feeds: tuple[str, ...], db: str, every: str, workers: int, rounds: int, model: str | None) -> None:
+@CONFIG
+def watch(feeds: tuple[str, ...], db: str, every: str, workers: int, rounds: int, model: str | None, config_path: str | None) -> None:
     """Poll FEEDS and ingest only their new items, every --every."""
     from .run.local import ingest as run_ingest
 
     interval = parse_every(every)
-    settings = _settings(model)
+    settings = settings_from(config_path, model=model)
     n = 0
     while True:
         summary = run_ingest(feeds, db, settings=settings, workers=workers)

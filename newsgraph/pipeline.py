@@ -41,14 +41,14 @@ log = logging.getLogger(__name__)
 Result = Record | ArticleError
 
 
-def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: Gazetteer | None = None) -> Record:
+def build_record(article: Article, doc: Doc, ntext: NormalizedText, gazetteer: Gazetteer) -> Record:
     """All extractors over one parsed article, in the order their inputs need;
     then every span mapped to the original text. One line per stage."""
     remember_text(doc, ntext.text)  # spaCy rebuilds doc.text on every read
     entities = extract_entities(doc)
     dates = extract_dates(doc, article.published, ntext.text)
     figures, figure_flags = extract_figures(doc, dates, ntext.text)
-    locations = extract_places(doc, entities, gazetteer or load_gazetteer())
+    locations = extract_places(doc, entities, gazetteer)
     entities = with_place_countries(entities, locations)
     entities = resolve_coreference(doc, entities)  # pronouns and descriptions join their entity's mentions
     quotes = extract_quotes(doc, entities)
@@ -87,7 +87,10 @@ def process_batch(
     article raises reaches the batch: a failure in any stage (language,
     normalisation, the parse, the extractors) becomes that article's error.
     A ``None`` among the articles (a reader's ``IDLE``: no more input is ready
-    yet) sends the batch held so far out at once."""
+    yet) sends the batch held so far out at once. Without a ``gazetteer``,
+    the one ``settings.cache_dir`` holds is loaded here, once."""
+    if gazetteer is None:
+        gazetteer = load_gazetteer(settings.cache_dir or None)
     batch: list[Article | ArticleError] = []
     for item in articles:
         if item is None:
@@ -103,7 +106,7 @@ def process_batch(
         yield from _process_one_batch(nlp, batch, settings, gazetteer)
 
 
-def _process_one_batch(nlp: Language, batch: list[Article | ArticleError], settings: Settings, gazetteer: Gazetteer | None) -> Iterator[Result]:
+def _process_one_batch(nlp: Language, batch: list[Article | ArticleError], settings: Settings, gazetteer: Gazetteer) -> Iterator[Result]:
     prepared: list[tuple[Article, NormalizedText, Language | None] | ArticleError] = [
         item if isinstance(item, ArticleError) else _guarded(_prepare, item, settings) for item in batch
     ]
@@ -192,7 +195,7 @@ class Pipeline:
     def gazetteer(self) -> Gazetteer:
         """The place index, loaded (from its cache) on first use."""
         if self._gazetteer is None:
-            self._gazetteer = load_gazetteer()
+            self._gazetteer = load_gazetteer(self.settings.cache_dir or None)
         return self._gazetteer
 
     def __call__(self, text: str | Article, *, published: str | None = None, **meta: Any) -> Record:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -34,6 +34,11 @@ class Settings:
     #: spaCy pipelines for languages other than English, "de=de_core_news_sm,fr=fr_core_news_sm";
     #: articles in any other non-English language are skipped with ``UnsupportedLanguage``
     language_models: str = ""
+    #: where the built gazetteer is cached (empty: ``~/.cache/newsgraph``)
+    cache_dir: str = ""
+    #: ``newsgraph serve`` accepts ``POST /api/articles`` carrying this bearer
+    #: token (``NEWSGRAPH_TOKEN``); empty: the server is read-only
+    token: str = field(default="", repr=False)
 
     def model_for(self, language: str | None) -> str | None:
         """The spaCy pipeline for ``language`` (``model`` for English and

@@ -123,6 +123,21 @@ def test_there_is_no_import_cycle():
     assert cycles(imports(ROOT)) == []
 
 
+def private_imports(root: Path, package: str = "newsgraph") -> list[str]:
+    """Each ``from module import _name`` of another newsgraph module's private name."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith(package)):
+                found += [f"{path.relative_to(root)}: {a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    return found
+
+
+def test_no_module_imports_another_modules_private_names():
+    assert private_imports(ROOT) == []
+
+
 def test_every_layer_names_units_that_exist():
     units = {unit(m) for m in imports(ROOT)}
     assert set().union(*LAYERS) - units == set()

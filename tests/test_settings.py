@@ -41,3 +41,22 @@ def test_bad_toml_names_the_file(tmp_path):
 def test_missing_model_is_model_not_found():
     with pytest.raises(ModelNotFound, match="xx_not_a_model"):
         load_pipeline("xx_not_a_model")
+
+
+def test_token_and_cache_dir_are_settings_and_the_token_is_not_shown():
+    s = Settings.load(env={"NEWSGRAPH_TOKEN": "s3cret-token", "NEWSGRAPH_CACHE_DIR": "/var/cache/ng"}, config_path=None)
+    assert (s.token, s.cache_dir) == ("s3cret-token", "/var/cache/ng")
+    assert "s3cret-token" not in repr(s)
+
+
+@pytest.mark.parametrize("command", [["ingest", "x.txt"], ["reprocess"], ["watch", "feed.xml"], ["serve"], ["extract", "x.txt"]])
+def test_every_command_that_builds_settings_reads_config(tmp_path, command):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    config = tmp_path / "bad.toml"
+    config.write_text("no_such_setting = 1\n")
+    result = CliRunner().invoke(cli, [*command, "--config", str(config)])
+    assert result.exit_code != 0
+    assert "unknown setting 'no_such_setting'" in result.output

@@ -10,7 +10,7 @@
       + lexicons/countries.tsv    everyday country names ("the US", "Britain")
 
 The index is built once (a few seconds) and cached as a pickle under
-``$NEWSGRAPH_CACHE`` or ``~/.cache/newsgraph/``, keyed by the data's version,
+``Settings.cache_dir`` (``$NEWSGRAPH_CACHE_DIR``) or ``~/.cache/newsgraph/``, keyed by the data's version,
 so later processes load it in well under a second; ``Gazetteer`` is immutable
 and shared by all articles.
 """
@@ -145,8 +145,8 @@ def data_version(cities: str = "cities500") -> str:
 
 
 def default_cache_dir() -> Path:
-    env = os.environ.get("NEWSGRAPH_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "newsgraph"
+    """Where the gazetteer is cached when ``Settings.cache_dir`` is empty."""
+    return Path.home() / ".cache" / "newsgraph"
 
 
 @functools.lru_cache(maxsize=2)

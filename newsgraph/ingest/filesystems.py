@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .sources import ARTICLE_SUFFIXES, _kind, expand, is_url
+from .sources import ARTICLE_SUFFIXES, source_kind, expand, is_url
 
 __all__ = ["is_remote", "expand_any", "local_copy", "open_filesystem"]
 
@@ -49,7 +49,7 @@ def expand_any(sources: Iterable[str]) -> Iterator[str]:
         if info.type == fs.FileType.Directory:
             found = filesystem.get_file_info(fs.FileSelector(path, recursive=True))
             for f in sorted(found, key=lambda i: i.path):
-                if f.type == fs.FileType.File and _kind(Path(f.base_name)) in ARTICLE_SUFFIXES:
+                if f.type == fs.FileType.File and source_kind(Path(f.base_name)) in ARTICLE_SUFFIXES:
                     yield prefix + f.path
         else:
             yield source  # a missing file is reported by the reader, like a local one

@@ -53,13 +53,13 @@ def expand(sources: Iterable[str]) -> Iterator[str]:
             yield from sorted(glob.glob(source, recursive=True))
         elif Path(source).is_dir():
             for p in sorted(Path(source).rglob("*")):
-                if p.is_file() and _kind(p) in ARTICLE_SUFFIXES:
+                if p.is_file() and source_kind(p) in ARTICLE_SUFFIXES:
                     yield str(p)
         else:
             yield source
 
 
-def _kind(path: Path) -> str:
+def source_kind(path: Path) -> str:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-1:] == [".gz"] and len(suffixes) > 1:
         return suffixes[-2]
@@ -84,7 +84,7 @@ def iter_sources(sources: Iterable[str], settings: Settings, *, fetcher: Fetcher
             yield from read_feed(data, source, settings, fetcher=fetcher, known=known)
             continue
         path = Path(source)
-        kind = _kind(path)
+        kind = source_kind(path)
         if kind == ".warc":
             yield from read_warc(path, settings, published=published)
         elif kind in FEED_SUFFIXES or (kind not in ARTICLE_SUFFIXES and _sniff_feed(path)):

@@ -68,7 +68,7 @@ def _process_chunk(chunk: Sequence[tuple[Any, Article]]) -> list[Outcome]:
     return _process([c[-1] for c in chunk])
 
 
-class _Engine:
+class WorkerPool:
     """Maps chunks to ``task(chunk)`` (by default: articles to outcomes), in
     order: in this process for one worker, else in a pool of spawned processes
     (each loads the pipeline once) with a bounded window."""
@@ -109,7 +109,7 @@ class _Engine:
             self.pool.close()
             self.pool.join()
 
-    def __enter__(self) -> "_Engine":
+    def __enter__(self) -> "WorkerPool":
         return self
 
     def __exit__(self, exc_type, *rest) -> None:
@@ -158,7 +158,7 @@ def ingest(sources: Iterable[str], db: str | os.PathLike, *, settings: Settings 
                 yield key, item
 
     try:
-        with _Engine(settings, workers) as engine:
+        with WorkerPool(settings, workers) as engine:
             for chunk, outcomes in engine.map(_chunked(fresh(), CHUNK)):
                 records = [value for kind, value in outcomes if kind == "ok"]
                 failed = [value for kind, value in outcomes if kind == "error"] + failures
@@ -202,7 +202,7 @@ def reprocess(db: str | os.PathLike, *, settings: Settings | None = None, worker
                                    published=r["published"], language=r["language"], meta=json.loads(r["meta"]))
 
     try:
-        with _Engine(settings, workers) as engine:
+        with WorkerPool(settings, workers) as engine:
             for chunk, outcomes in engine.map(_chunked(articles(), CHUNK)):
                 for (rowid, _), (kind, value) in zip(chunk, outcomes):
                     if kind == "ok":

@@ -155,7 +155,7 @@ def ingest_parquet(sources: Iterable[str], out: str | os.PathLike, *, settings: 
     """Extract ``sources`` into Parquet under ``out`` with local worker
     processes (the parent reads; the workers extract and write). ``chunk``:
     articles per chunk (and per file); keep it for reruns into the same OUT."""
-    from .local import _Engine
+    from .local import WorkerPool
 
     settings = settings or Settings.load()
     started = time.perf_counter()
@@ -164,7 +164,7 @@ def ingest_parquet(sources: Iterable[str], out: str | os.PathLike, *, settings: 
 
     chunks = (c for source in expand_any(sources) for c in read_chunks(source, settings, published=published, size=chunk))
     task = functools.partial(_extract_task, out=out, version=extractor_version(settings))
-    with _Engine(settings, workers or os.cpu_count() or 1) as engine:
+    with WorkerPool(settings, workers or os.cpu_count() or 1) as engine:
         for _, result in engine.map(chunks, task):
             tally.add(result)
     tally.summary.seconds = time.perf_counter() - started

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from typing import Any
 
-from .queries import _rows, resolve
+from .queries import as_dicts, resolve
 
 __all__ = ["stories", "statements", "incidents"]
 
@@ -25,7 +25,7 @@ def stories(conn: sqlite3.Connection, *, min_articles: int = 2, limit: int = 50,
         " ORDER BY n DESC, s.story LIMIT ? OFFSET ?", (min_articles, limit, offset)).fetchall()
     out = []
     for story, n in groups:
-        articles = _rows(conn.execute(
+        articles = as_dicts(conn.execute(
             "SELECT a.ref AS article, a.title, a.source, a.url, a.published FROM article_story s JOIN articles a ON a.id = s.article_id"
             " WHERE s.story = ? ORDER BY a.published IS NULL, a.published, a.key", (story,)))
         first = conn.execute("SELECT ref FROM articles WHERE id = ?", (story,)).fetchone()[0]
@@ -55,14 +55,14 @@ def statements(conn: sqlite3.Connection, *, speaker: str | None = None, min_repo
         (*args, min_reports, limit, offset)).fetchall()
     out = []
     for statement, n in groups:
-        reports = _rows(conn.execute(
+        reports = as_dicts(conn.execute(
             "SELECT a.ref AS article, a.source, a.published, q.text AS quote, q.cue, q.start, q.\"end\", q.confidence,"
             " COALESCE(st.story, a.id) AS story FROM quote_statement qs JOIN quotes q ON q.id = qs.quote_id"
             " JOIN articles a ON a.id = q.article_id LEFT JOIN article_story st ON st.article_id = a.id"
             " WHERE qs.statement = ? ORDER BY a.published IS NULL, a.published, a.key, q.start", (statement,)))
         head = conn.execute("SELECT COALESCE(c.name, q.speaker_name) FROM quotes q LEFT JOIN corpus_entities c ON c.id = q.speaker_corpus"
                             " WHERE q.id = ?", (statement,)).fetchone()
-        denials = _rows(conn.execute(
+        denials = as_dicts(conn.execute(
             "SELECT a.ref AS article, a.published, COALESCE(c.name, q.speaker_name) AS speaker, q.cue, q.text AS quote, q.start, q.\"end\""
             " FROM statement_denials d JOIN quotes q ON q.id = d.quote_id JOIN articles a ON a.id = q.article_id"
             " LEFT JOIN corpus_entities c ON c.id = q.speaker_corpus"
@@ -99,7 +99,7 @@ def incidents(conn: sqlite3.Connection, *, type: str | None = None, since: str |
         (*args, min_articles, limit, offset)).fetchall()
     out = []
     for incident, _ in groups:
-        mentions = _rows(conn.execute(
+        mentions = as_dicts(conn.execute(
             "SELECT a.ref AS article, a.source, a.published, e.type, e.cameo, e.actor_text AS actor, e.target_text AS target,"
             " l.name AS place, e.date, e.day, e.start, e.\"end\", e.confidence, e.figures AS figure_ids, a.id AS article_row,"
             " COALESCE(st.story, a.id) AS story FROM event_incident ei JOIN events e ON e.id = ei.event_id"
@@ -109,7 +109,7 @@ def incidents(conn: sqlite3.Connection, *, type: str | None = None, since: str |
         for m in mentions:
             ids = json.loads(m.pop("figure_ids") or "[]")
             row = m.pop("article_row")
-            m["casualties"] = _rows(conn.execute(
+            m["casualties"] = as_dicts(conn.execute(
                 f"SELECT text, value, category FROM figures WHERE article_id = ? AND local_id IN ({','.join('?' * len(ids))})"
                 " AND category IS NOT NULL ORDER BY start", (row, *ids))) if ids else []
         sources = {m.pop("story") for m in mentions}

@@ -25,7 +25,7 @@ SEARCH_CANDIDATES = 2000  # full-text matches ordered per query: the most recent
 COUNT_BOUND = 10_000
 
 
-def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+def as_dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(r) for r in cur.fetchall()]
 
 
@@ -55,7 +55,7 @@ class Listing:
         return f"SELECT {self.columns}{self._body()}" + (f" ORDER BY {self.order}" if self.order else "")
 
     def page(self, conn: sqlite3.Connection, limit: int, offset: int = 0) -> list[dict[str, Any]]:
-        return _rows(conn.execute(self.sql() + " LIMIT ? OFFSET ?", (*self.args, limit, offset)))
+        return as_dicts(conn.execute(self.sql() + " LIMIT ? OFFSET ?", (*self.args, limit, offset)))
 
     def count(self, conn: sqlite3.Connection, bound: int = COUNT_BOUND) -> tuple[int, bool]:
         """(rows, exact): at most ``bound`` rows are counted; past that, ``(bound, False)``."""
@@ -260,7 +260,7 @@ def event_points(conn: sqlite3.Connection, *, limit: int = 2000, **filters: Any)
     where, args = _event_where(conn, **filters)
     sql = ("SELECT v.day AS date, v.type, l.name AS place, l.lat, l.lon FROM events v LEFT JOIN locations l ON l.id = v.location_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.day DESC, v.id LIMIT ?")
-    return _rows(conn.execute(sql, (*args, limit)))
+    return as_dicts(conn.execute(sql, (*args, limit)))
 
 
 def entity_listing(conn: sqlite3.Connection, *, type: str | None = None, sort: str | None = None) -> Listing:
@@ -276,7 +276,7 @@ def entities(conn: sqlite3.Connection, *, type: str | None = None, top: int = 20
 def entity_articles(conn: sqlite3.Connection, entity_id: int, *, limit: int = 20) -> list[dict[str, Any]]:
     """The articles that mention a corpus entity, the most recently stored first (the index's order: no sort
     over every article of a common name), with how many mentions each."""
-    return _rows(conn.execute(
+    return as_dicts(conn.execute(
         "SELECT a.ref AS article, a.title, a.published, a.source, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
         " FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.corpus_id = ? ORDER BY e.article_id DESC LIMIT ?", (entity_id, limit)))
 
@@ -300,15 +300,15 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
     row["titles"] = sorted(titles)
     row["other_matches"] = [dict(r) for r in conn.execute(
         f"SELECT id, type, name, country FROM corpus_entities WHERE id IN ({','.join('?' * len(ids[1:]))})", ids[1:])] if len(ids) > 1 else []
-    row["quotes"] = _rows(conn.execute(
+    row["quotes"] = as_dicts(conn.execute(
         "SELECT a.ref AS article, a.published, q.kind, q.text AS quote, q.start, q.\"end\", q.confidence FROM quotes q JOIN articles a ON a.id = q.article_id"
         " WHERE q.speaker_corpus = ? AND q.act = 'statement' ORDER BY a.published DESC, q.id LIMIT ?", (cid, limit)))
     for role in ("actor", "target"):
-        row[f"events_as_{role}"] = _rows(conn.execute(
+        row[f"events_as_{role}"] = as_dicts(conn.execute(
             f"SELECT a.ref AS article, v.day AS date, v.type, v.cameo, v.actor_text AS actor, v.target_text AS target"
             f" FROM events v JOIN articles a ON a.id = v.article_id WHERE v.{role}_corpus = ? ORDER BY v.day DESC, v.id LIMIT ?", (cid, limit)))
     row["articles_list"] = entity_articles(conn, cid, limit=limit)
-    row["co_mentions"] = _rows(conn.execute(  # precomputed by the writer: no join over the entities of every article
+    row["co_mentions"] = as_dicts(conn.execute(  # precomputed by the writer: no join over the entities of every article
         "SELECT c.name, c.type, x.articles FROM (SELECT b AS other, articles FROM co_mentions WHERE a = ?"
         " UNION ALL SELECT a, articles FROM co_mentions WHERE b = ?) x JOIN corpus_entities c ON c.id = x.other"
         " ORDER BY x.articles DESC, c.id LIMIT ?", (cid, cid, limit)))
