@@ -170,6 +170,7 @@ def main() -> int:
     from newsgraph.run import ingest
     from newsgraph.kb import KnowledgeBase
     from newsgraph.store import queries
+    from newsgraph.store.filters import EventFilter, QuoteFilter
 
     tmp = Path(tempfile.mkdtemp())
     db = Path(args.keep) if args.keep else tmp / "big.db"
@@ -196,11 +197,11 @@ def main() -> int:
     words = ["oil prices", "election", "profits", "football", "government", "music award", "mobile phone", "interest rates"]
     pick = lambda xs: [(conn, rnd.choice(xs)) for _ in range(args.runs)]  # noqa: E731
     kinds = {
-        "quotes --speaker (full name)": (lambda c, n: queries.quotes(c, speaker=n), pick(speakers)),
-        "quotes --speaker (surname)": (lambda c, n: queries.quotes(c, speaker=n), pick(surnames)),
-        "quotes --search": (lambda c, w: queries.quotes(c, search=w), pick(words)),
-        "events --type": (lambda c, t_: queries.events(c, type=t_), pick(sorted({v[0] for v in TRIGGERS.values()}))),
-        "events --actor": (lambda c, n: queries.events(c, actor=n), pick(people[:100])),
+        "quotes --speaker (full name)": (lambda c, n: queries.quotes(c, QuoteFilter(speaker=n)), pick(speakers)),
+        "quotes --speaker (surname)": (lambda c, n: queries.quotes(c, QuoteFilter(speaker=n)), pick(surnames)),
+        "quotes --search": (lambda c, w: queries.quotes(c, QuoteFilter(search=w)), pick(words)),
+        "events --type": (lambda c, t_: queries.events(c, EventFilter(type=t_)), pick(sorted({v[0] for v in TRIGGERS.values()}))),
+        "events --actor": (lambda c, n: queries.events(c, EventFilter(actor=n)), pick(people[:100])),
         "entities --type --top": (lambda c, t_: queries.entities(c, type=t_, top=20), pick(["PERSON", "ORG", "GPE"])),
         "entity NAME (profile)": (lambda c, n: [queries.entity(c, n)], pick(people)),
         "search (full text)": (lambda c, w: queries.search(c, w), pick(words)),

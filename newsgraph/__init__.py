@@ -14,7 +14,7 @@ from .version import __version__
 
 #: loaded on first use, so that ``import newsgraph`` (and ``newsgraph --help``)
 #: does not pay for spaCy and the extractors until something is extracted
-_LAZY = {"Pipeline": ".pipeline", "extract": ".pipeline", "process_batch": ".pipeline", "KnowledgeBase": ".kb"}
+_LAZY = {"Pipeline": ".pipeline", "extract": ".pipeline", "process_batch": ".pipeline", "KnowledgeBase": ".kb", "EventFilter": ".store.filters", "QuoteFilter": ".store.filters"}
 
 
 def __getattr__(name: str) -> Any:
@@ -43,6 +43,8 @@ __all__ = [
     "Pipeline",
     "process_batch",
     "KnowledgeBase",
+    "EventFilter",
+    "QuoteFilter",
     "Settings",
     "Record",
     "Article",

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from .errors import ConfigError, NewsgraphError
 from .settings import Settings
+from .lexicons import ACTS
 
 #: newsgraph.export.FORMATS, named here so that --help does not import the exporters
 EXPORT_FORMATS = ["jsonl", "csv", "parquet", "gkg", "events", "mentions"]
@@ -52,6 +53,8 @@ def check_date(ctx, param, value):
 DB = click.option("--db", default="newsgraph.db", show_default=True, type=click.Path(dir_okay=False), help="The knowledge base (SQLite file).")
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 LIMIT = click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+MIN_CONFIDENCE = click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="X",
+                              help="Only rows whose confidence is at least X (0..1).")
 CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                       help="A newsgraph.toml settings file (default: $NEWSGRAPH_CONFIG, ./newsgraph.toml, ~/.config/newsgraph/config.toml).")
 
@@ -252,14 +255,18 @@ def watch(feeds: tuple[str, ...], db: str, every: str, workers: int, rounds: int
 @click.option("--search", help="Words in the quote (full-text).")
 @click.option("--since", callback=check_date, metavar="DATE")
 @click.option("--until", callback=check_date, metavar="DATE")
-@click.option("--act", type=click.Choice(["statement", "belief", "intention", "finding", "all"]), default="statement",
+@click.option("--act", type=click.Choice([*ACTS, "all"]), default="statement",
               show_default=True, help="Which attributions: who said what (statement), or beliefs, intentions, findings, all.")
+@MIN_CONFIDENCE
 @LIMIT
 @FORMAT
-def quotes(db, speaker, search, since, until, act, limit, fmt) -> None:
+def quotes(db, speaker, search, since, until, act, min_confidence, limit, fmt) -> None:
     """Quotes in the knowledge base, newest first: statements unless --act says otherwise."""
+    from .store.filters import QuoteFilter
+
+    filt = QuoteFilter(speaker=speaker, search=search, since=since, until=until, act=act, min_confidence=min_confidence)
     with _kb(db) as kb:
-        emit(kb.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit, act=act), fmt, "quotes")
+        emit(kb.quotes(filt, limit=limit), fmt, "quotes")
 
 
 @_command
@@ -324,12 +331,17 @@ def incidents(db, type_, since, until, min_articles, limit, fmt) -> None:
 @click.option("--place", help="Where it happened (location name).")
 @click.option("--since", callback=check_date, metavar="DATE")
 @click.option("--until", callback=check_date, metavar="DATE")
+@MIN_CONFIDENCE
 @LIMIT
 @FORMAT
-def events(db, type_, actor, target, country, place, since, until, limit, fmt) -> None:
+def events(db, type_, actor, target, country, place, since, until, min_confidence, limit, fmt) -> None:
     """Events in the knowledge base, newest first."""
+    from .store.filters import EventFilter
+
+    filt = EventFilter(type=type_, actor=actor, target=target, country=country, place=place, since=since, until=until,
+                       min_confidence=min_confidence)
     with _kb(db) as kb:
-        emit(kb.events(type=type_, actor=actor, target=target, country=country, place=place, since=since, until=until, limit=limit), fmt, "events")
+        emit(kb.events(filt, limit=limit), fmt, "events")
 
 
 @_command

@@ -20,6 +20,7 @@ from typing import Any
 
 from .store import corpus_queries, queries
 from .store.db import connect
+from .store.filters import EventFilter, QuoteFilter
 
 __all__ = ["KnowledgeBase"]
 
@@ -58,11 +59,15 @@ class KnowledgeBase:
     def places(self, **filters: Any) -> list[dict]:
         return queries.places(self.conn, **filters)
 
-    def quotes(self, **filters: Any) -> list[dict]:
-        return queries.quotes(self.conn, **filters)
+    def quotes(self, filt: QuoteFilter | None = None, *, limit: int = 50, offset: int = 0, sort: str | None = None,
+               **fields: Any) -> list[dict]:
+        """Quotes ``filt`` selects, or a ``QuoteFilter`` of ``fields`` (speaker=..., act="all")."""
+        return queries.quotes(self.conn, filt or QuoteFilter(**fields), limit=limit, offset=offset, sort=sort)
 
-    def events(self, **filters: Any) -> list[dict]:
-        return queries.events(self.conn, **filters)
+    def events(self, filt: EventFilter | None = None, *, limit: int = 50, offset: int = 0, sort: str | None = None,
+               **fields: Any) -> list[dict]:
+        """Events ``filt`` selects, or an ``EventFilter`` of ``fields`` (type=..., actor=...)."""
+        return queries.events(self.conn, filt or EventFilter(**fields), limit=limit, offset=offset, sort=sort)
 
     def entities(self, **filters: Any) -> list[dict]:
         return queries.entities(self.conn, **filters)

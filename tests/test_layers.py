@@ -170,7 +170,7 @@ def test_the_check_finds_a_cycle_through_a_package_and_an_unplaced_unit(tmp_path
 
 # the public names and the exception tree are part of the contract with users
 
-PUBLIC = ["extract", "Pipeline", "process_batch", "KnowledgeBase", "Settings", "Record", "Article", "Entity", "Quote", "Figure",
+PUBLIC = ["extract", "Pipeline", "process_batch", "KnowledgeBase", "EventFilter", "QuoteFilter", "Settings", "Record", "Article", "Entity", "Quote", "Figure",
           "Event", "Location", "DateRef", "Flag", "Quality", "NewsgraphError", "ArticleError", "ConfigError", "ModelNotFound",
           "__version__"]
 

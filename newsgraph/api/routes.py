@@ -13,12 +13,13 @@ from ..errors import ArticleError
 from ..ingest import article_from_mapping
 from ..version import extractor_version
 from ..store.db import connect
+from ..store.filters import EventFilter, QuoteFilter
 from ..store.writer import Writer
 from ..service import handlers
 from ..service.deps import AppState, read_conn, require_token, state
 from ..service.download import download, wanted
-from ..service.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
-                     name_query, page, type_query)
+from ..service.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_filter, event_type,
+                              format_query, list_options, name_query, page, quote_filter, type_query)
 
 __all__ = ["router", "ArticleIn", "MAX_BATCH"]
 
@@ -114,26 +115,19 @@ def extract(body: ArticleIn, st: AppState = Depends(state)) -> dict[str, Any]:
 
 
 @router.get("/quotes", summary="Quotes, newest first")
-def quotes(request: Request, speaker: str | None = name_query("Any alias or spelling of the speaker."),
-           search: str | None = Query(None, max_length=TEXT, description="Words in the quote (full-text query syntax as for articles)."),
-           act: str = Query("statement", pattern="^(statement|belief|intention|finding|all)$",
-                            description="Who said what (statement, the default), or beliefs, intentions, findings, all."),
-           pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+def quotes(request: Request, filt: QuoteFilter = Depends(quote_filter), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
            format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
     if fmt := wanted(request, format):
-        return download(st.db_path, handlers.quote_listing(conn, dates, opts, speaker=speaker, search=search, act=act), fmt, "quotes")
-    return handlers.quote_list(conn, pg, dates, opts, speaker=speaker, search=search, act=act)
+        return download(st.db_path, handlers.quote_listing(conn, filt, opts), fmt, "quotes")
+    return handlers.quote_list(conn, pg, filt, opts)
 
 
 @router.get("/events", summary="Events, newest first")
-def events(request: Request, type: str | None = Depends(event_type), actor: str | None = name_query(), target: str | None = name_query(),
-           country: str | None = country_query(), place: str | None = name_query("Where it happened (place name)."),
-           pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+def events(request: Request, filt: EventFilter = Depends(event_filter), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
            format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
-    filters = {"type": type, "actor": actor, "target": target, "country": country, "place": place}
     if fmt := wanted(request, format):
-        return download(st.db_path, handlers.event_listing(conn, dates, opts, **filters), fmt, "events")
-    return handlers.event_list(conn, pg, dates, opts, **filters)
+        return download(st.db_path, handlers.event_listing(conn, filt, opts), fmt, "events")
+    return handlers.event_list(conn, pg, filt, opts)
 
 
 @router.get("/entities", summary="Corpus entities in the most articles")

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from ..store import corpus_queries, queries
+from ..store.filters import EventFilter, QuoteFilter
 from ..store.queries import Listing
 from .params import DateRange, ListOptions, Page
 
@@ -85,38 +86,28 @@ def article(conn: sqlite3.Connection, ref: str) -> dict[str, Any] | None:
 
 
 # quotes
-def quote_listing(conn: sqlite3.Connection, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, speaker: str | None = None,
-                  search: str | None = None, act: str = "statement", bound: int = 0) -> Listing:
+def quote_listing(conn: sqlite3.Connection, filt: QuoteFilter, opts: ListOptions = NO_OPTIONS, *, bound: int = 0) -> Listing:
     """``bound``: a search alone ranks only that many of the newest matches (0: all of them, for a download)."""
-    return _sorted(queries.quote_listing, conn, speaker=speaker, search=search, since=dates.since, until=dates.until, act=act,
-                   min_confidence=opts.min_confidence, sort=opts.sort, bound=bound)
+    return _sorted(queries.quote_listing, conn, filt, sort=opts.sort, bound=bound)
 
 
-def quote_list(conn: sqlite3.Connection, page: Page, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, speaker: str | None = None,
-               search: str | None = None, act: str = "statement") -> dict[str, Any]:
-    listing = quote_listing(conn, dates, opts, speaker=speaker, search=search, act=act,
-                            bound=max(queries.SEARCH_CANDIDATES, page.limit + page.offset + 1))
-    return _paged(listing.page(conn, page.limit + 1, page.offset), page,
-                  {"speaker": speaker, "search": search, "since": dates.since, "until": dates.until, "act": act, **_options(opts)},
-                  listing.count(conn))
+def quote_list(conn: sqlite3.Connection, page: Page, filt: QuoteFilter, opts: ListOptions = NO_OPTIONS) -> dict[str, Any]:
+    listing = quote_listing(conn, filt, opts, bound=max(queries.SEARCH_CANDIDATES, page.limit + page.offset + 1))
+    return _paged(listing.page(conn, page.limit + 1, page.offset), page, {**filt.given(), "sort": opts.sort}, listing.count(conn))
 
 
 # events
-def event_listing(conn: sqlite3.Connection, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, detail: bool = True,
-                  **filters: str | None) -> Listing:
-    return _sorted(queries.event_listing, conn, **filters, since=dates.since, until=dates.until, detail=detail,
-                   min_confidence=opts.min_confidence, sort=opts.sort)
+def event_listing(conn: sqlite3.Connection, filt: EventFilter, opts: ListOptions = NO_OPTIONS, *, detail: bool = True) -> Listing:
+    return _sorted(queries.event_listing, conn, filt, detail=detail, sort=opts.sort)
 
 
-def event_list(conn: sqlite3.Connection, page: Page, dates: DateRange, opts: ListOptions = NO_OPTIONS, **filters: str | None) -> dict[str, Any]:
-    listing = event_listing(conn, dates, opts, **filters)
-    return _paged(listing.page(conn, page.limit + 1, page.offset), page,
-                  {**filters, "since": dates.since, "until": dates.until, **_options(opts)}, listing.count(conn))
+def event_list(conn: sqlite3.Connection, page: Page, filt: EventFilter, opts: ListOptions = NO_OPTIONS) -> dict[str, Any]:
+    listing = event_listing(conn, filt, opts)
+    return _paged(listing.page(conn, page.limit + 1, page.offset), page, {**filt.given(), "sort": opts.sort}, listing.count(conn))
 
 
-def event_points(conn: sqlite3.Connection, dates: DateRange, opts: ListOptions = NO_OPTIONS, *, limit: int = 2000,
-                 **filters: str | None) -> list[dict[str, Any]]:
-    return queries.event_points(conn, **filters, since=dates.since, until=dates.until, min_confidence=opts.min_confidence, limit=limit)
+def event_points(conn: sqlite3.Connection, filt: EventFilter, *, limit: int = 2000) -> list[dict[str, Any]]:
+    return queries.event_points(conn, filt, limit=limit)
 
 
 # entities and places

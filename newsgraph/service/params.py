@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fastapi import HTTPException, Query
+from fastapi import Depends, HTTPException, Query
 
 from ..lexicons.events import PLOVER_TYPES
+from ..store.filters import ACTS, EventFilter, QuoteFilter
 
 __all__ = ["MAX_PAGE", "MAX_OFFSET", "Page", "page", "DateRange", "date_range", "NAME", "TEXT", "name_query", "type_query",
-           "country_query", "event_type", "ListOptions", "list_options", "format_query", "EVENT_TYPES"]
+           "country_query", "event_type", "ListOptions", "list_options", "format_query", "EVENT_TYPES", "event_filter",
+           "quote_filter"]
 
 #: the event types a filter may name (PLOVER's)
 EVENT_TYPES = PLOVER_TYPES
@@ -104,3 +106,20 @@ def _iso(name: str, value: str | None) -> str | None:
 def date_range(since: str | None = Query(None, max_length=32, description="On or after this ISO date."),
                until: str | None = Query(None, max_length=32, description="On or before this ISO date.")) -> DateRange:
     return DateRange(_iso("since", since), _iso("until", until))
+
+
+def event_filter(type: str | None = Depends(event_type), actor: str | None = name_query(), target: str | None = name_query(),
+                 country: str | None = country_query(), place: str | None = name_query("Where it happened (place name)."),
+                 dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options)) -> EventFilter:
+    """Which events a request asks for (the JSON API and the pages alike)."""
+    return EventFilter(type=type, actor=actor, target=target, country=country, place=place, since=dates.since, until=dates.until,
+                       min_confidence=opts.min_confidence)
+
+
+def quote_filter(speaker: str | None = name_query("Any alias or spelling of the speaker."),
+                 search: str | None = Query(None, max_length=TEXT, description="Words in the quote (full-text query syntax as for articles)."),
+                 act: str = Query("statement", pattern="^(" + "|".join(ACTS) + ")$",
+                                  description="Who said what (statement, the default), or beliefs, intentions, findings, all."),
+                 dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options)) -> QuoteFilter:
+    """Which quotes a request asks for (the JSON API and the pages alike)."""
+    return QuoteFilter(speaker=speaker, search=search, act=act, since=dates.since, until=dates.until, min_confidence=opts.min_confidence)

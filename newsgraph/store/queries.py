@@ -13,14 +13,13 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from . import identity
+from .filters import EventFilter, QuoteFilter
+from .matching import SEARCH_CANDIDATES, fts_query, match_query, resolve
 
-__all__ = ["resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query",
+__all__ = ["EventFilter", "QuoteFilter", "resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query",
            "Listing", "SORTS", "COUNT_BOUND", "article_listing", "quote_listing", "event_listing", "entity_listing",
            "place_listing", "search_listing", "event_points", "entity_articles"]
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-SEARCH_CANDIDATES = 2000  # full-text matches ordered per query: the most recently stored ones
 #: totals are counted up to this many rows ("10,000+" beyond): a count never walks the whole table
 COUNT_BOUND = 10_000
 
@@ -96,67 +95,6 @@ def order_by(kind: str, sort: str | None) -> str:
     return sorts[key].format(d="DESC" if sort.startswith("-") else "ASC")
 
 
-_FTS_TOKEN = re.compile(r'"([^"]*)"?|(\()|(\))|([^\s()"]+)')
-_OPERATORS = ("OR", "AND", "NOT")
-
-
-def fts_query(text: str) -> str:
-    """A safe FTS5 query from what a person types: words (all required),
-    ``"a phrase"``, ``prefix*``, ``OR``, ``NOT``, ``AND`` (upper case, between
-    terms) and parentheses. Every term is re-quoted from its word characters,
-    so no input reaches FTS5's syntax except through these operators; an
-    operator with nothing on one side and unbalanced or empty parentheses are
-    dropped. Nothing searchable gives ``'""'`` (which matches nothing)."""
-    out: list[str] = []  # terms, operators and parentheses, each valid where it stands
-    depth = 0
-    def operand(token: str) -> None:  # FTS5 joins two phrases by juxtaposition, but a group only by an explicit AND
-        if out and out[-1] not in _OPERATORS and out[-1] != "(" and (token == "(" or out[-1] == ")"):
-            out.append("AND")
-        out.append(token)
-
-    for phrase, open_, close, word in _FTS_TOKEN.findall(text):
-        if open_:
-            operand("(")
-            depth += 1
-        elif close:
-            if not depth:
-                continue
-            while out[-1] in _OPERATORS:
-                out.pop()
-            if out[-1] == "(":
-                out.pop()  # "()" says nothing
-            else:
-                out.append(")")
-            depth -= 1
-        elif word in _OPERATORS:
-            if out and out[-1] not in _OPERATORS and out[-1] != "(":
-                out.append(word)
-        elif word:
-            words = _WORD.findall(word)
-            for n, w in enumerate(words, 1):
-                operand(f'"{w}"' + ("*" if n == len(words) and word.endswith("*") else ""))
-        elif words := _WORD.findall(phrase):
-            operand('"' + " ".join(words) + '"')
-    while out and (out[-1] in _OPERATORS or out[-1] == "("):
-        if out.pop() == "(":
-            depth -= 1
-    out.extend(")" * depth)
-    return " ".join(out) or '""'
-
-
-def resolve(conn: sqlite3.Connection, name: str) -> list[int]:
-    """Corpus entity ids that ``name`` may denote, most-mentioned first."""
-    ids: set[int] = set()
-    ids.update(r[0] for r in conn.execute("SELECT id FROM corpus_entities WHERE name = ? COLLATE NOCASE", (name,)))
-    ids.update(r[0] for r in conn.execute("SELECT entity_id FROM corpus_aliases WHERE alias_key = ?", (identity.skeleton(name),)))
-    given, surname = identity.person_parts(name)
-    for r in conn.execute("SELECT id, given FROM corpus_entities WHERE type = 'PERSON' AND key = ?", (surname,)):
-        if not given or not r[1] or given == r[1]:
-            ids.add(r[0])
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    return [r[0] for r in conn.execute(f"SELECT id FROM corpus_entities WHERE id IN ({marks}) ORDER BY n_articles DESC, id", tuple(ids))]
 
 
 def _date_filter(column: str, since: str | None, until: str | None, where: list[str], args: list[Any]) -> None:
@@ -168,77 +106,29 @@ def _date_filter(column: str, since: str | None, until: str | None, where: list[
         args.append(until[:10])
 
 
-def quote_listing(conn: sqlite3.Connection, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
-                  until: str | None = None, act: str | None = "statement", min_confidence: float | None = None,
-                  sort: str | None = None, bound: int = SEARCH_CANDIDATES) -> Listing:
-    where, args = [], []
-    if act and act != "all":
-        where.append("q.act = ?")
-        args.append(act)
-    if speaker:
-        ids = resolve(conn, speaker)
-        marks = ",".join("?" * len(ids))
-        where.append(f"(q.speaker_corpus IN ({marks}) OR q.speaker_name = ? COLLATE NOCASE)" if ids else "q.speaker_name = ? COLLATE NOCASE")
-        args += [*ids, speaker]
-    if search:
-        # alone, a common word matches a large share of all quotes: sort only the most recently stored matches
-        limit = "" if speaker or since or until or not bound else f" ORDER BY rowid DESC LIMIT {int(bound)}"
-        where.append(f"q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{limit})")
-        args.append(_match(conn, search))
-    if min_confidence is not None:
-        where.append("q.confidence >= ?")
-        args.append(min_confidence)
-    _date_filter("a.published", since, until, where, args)
+def quote_listing(conn: sqlite3.Connection, filt: QuoteFilter = QuoteFilter(), *, sort: str | None = None,
+                  bound: int = SEARCH_CANDIDATES) -> Listing:
+    """Quotes ``filt`` selects; ``bound``: a search alone ranks only that many
+    of the most recently stored matches (0: all of them, for a download)."""
+    where, args = filt.where(conn, bound)
     return Listing("a.ref AS article, a.published, COALESCE(c.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text AS quote,"
                    " q.start, q.\"end\", q.confidence, q.act",
                    "quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN corpus_entities c ON c.id = q.speaker_corpus",
-                   tuple(where), tuple(args), order_by("quotes", sort), count_source="" if since or until else "quotes q")
+                   tuple(where), tuple(args), order_by("quotes", sort), count_source="" if filt.since or filt.until else "quotes q")
 
 
-def quotes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
-    """Quotes, newest first: "who said what" (``act`` statement) unless
-    ``act`` names another (belief, intention, finding) or is None / "all".
-    Filters as ``quote_listing``: speaker, search, since, until, act, min_confidence, sort."""
-    filters.setdefault("bound", max(SEARCH_CANDIDATES, limit + offset))
-    return quote_listing(conn, **filters).page(conn, limit, offset)
+def quotes(conn: sqlite3.Connection, filt: QuoteFilter = QuoteFilter(), *, limit: int = 50, offset: int = 0,
+           sort: str | None = None) -> list[dict[str, Any]]:
+    """Quotes, newest first: "who said what" (``act`` statement) unless the
+    filter's ``act`` names another (belief, intention, finding) or "all"."""
+    return quote_listing(conn, filt, sort=sort, bound=max(SEARCH_CANDIDATES, limit + offset)).page(conn, limit, offset)
 
 
-def _event_where(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None, target: str | None = None,
-                 country: str | None = None, place: str | None = None, since: str | None = None, until: str | None = None,
-                 min_confidence: float | None = None) -> tuple[list[str], list[Any]]:
-    where, args = [], []
-    if type:
-        where.append("v.type = ?")
-        args.append(type.upper())
-    for role, name in (("actor", actor), ("target", target)):
-        if name:
-            ids = resolve(conn, name)
-            marks = ",".join("?" * len(ids))
-            where.append(f"(v.{role}_corpus IN ({marks}) OR v.{role}_text = ? COLLATE NOCASE)" if ids else f"v.{role}_text = ? COLLATE NOCASE")
-            args += [*ids, name]
-    if country:
-        where.append("(v.actor_country = ? OR v.target_country = ?)")
-        args += [country.upper(), country.upper()]
-    if place:
-        where.append("v.location_id IN (SELECT id FROM locations WHERE name = ? COLLATE NOCASE)")
-        args.append(place)
-    # an event's date covers days (a week, a month): it is in range when the days overlap
-    if since:
-        where.append("COALESCE(v.day_end, v.day) >= ?")
-        args.append(since[:10])
-    if until:
-        where.append("v.day <= ?")
-        args.append(until[:10])
-    if min_confidence is not None:
-        where.append("v.confidence >= ?")
-        args.append(min_confidence)
-    return where, args
-
-
-def event_listing(conn: sqlite3.Connection, *, detail: bool = False, sort: str | None = None, **filters: Any) -> Listing:
-    """Events, newest first; ``detail`` adds the place's coordinates and the
-    evidence and trigger offsets (for maps and links into the article)."""
-    where, args = _event_where(conn, **filters)
+def event_listing(conn: sqlite3.Connection, filt: EventFilter = EventFilter(), *, detail: bool = False,
+                  sort: str | None = None) -> Listing:
+    """Events ``filt`` selects, newest first; ``detail`` adds the place's
+    coordinates and the evidence and trigger offsets (for maps and links into the article)."""
+    where, args = filt.where(conn)
     return Listing("a.ref AS article, COALESCE(v.date, v.day) AS date, v.type, v.cameo, v.mode,"
                    " COALESCE(ca.name, v.actor_text) AS actor, v.actor_country, COALESCE(ct.name, v.target_text) AS target, v.target_country,"
                    " l.name AS place, v.negated, v.confidence, substr(a.text, v.start + 1, v.\"end\" - v.start) AS evidence"
@@ -248,16 +138,16 @@ def event_listing(conn: sqlite3.Connection, *, detail: bool = False, sort: str |
                    tuple(where), tuple(args), order_by("events", sort), count_source="events v")
 
 
-def events(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
-    """Events, newest first (filters as ``event_listing``: type, actor, target, country, place, since, until,
-    min_confidence, sort, detail)."""
-    return event_listing(conn, **filters).page(conn, limit, offset)
+def events(conn: sqlite3.Connection, filt: EventFilter = EventFilter(), *, limit: int = 50, offset: int = 0,
+           sort: str | None = None, detail: bool = False) -> list[dict[str, Any]]:
+    """Events ``filt`` selects, newest first."""
+    return event_listing(conn, filt, detail=detail, sort=sort).page(conn, limit, offset)
 
 
-def event_points(conn: sqlite3.Connection, *, limit: int = 2000, **filters: Any) -> list[dict[str, Any]]:
+def event_points(conn: sqlite3.Connection, filt: EventFilter = EventFilter(), *, limit: int = 2000) -> list[dict[str, Any]]:
     """What a timeline and a map of the filtered events need (day, type, place and its coordinates), newest
     first, at most ``limit``: no article text is read."""
-    where, args = _event_where(conn, **filters)
+    where, args = filt.where(conn)
     sql = ("SELECT v.day AS date, v.type, l.name AS place, l.lat, l.lon FROM events v LEFT JOIN locations l ON l.id = v.location_id"
            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY v.day DESC, v.id LIMIT ?")
     return as_dicts(conn.execute(sql, (*args, limit)))
@@ -315,16 +205,6 @@ def entity(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str,
     return row
 
 
-def _match(conn: sqlite3.Connection, query: str) -> str:
-    """The FTS5 query for ``query``; should SQLite still refuse it, every word required instead."""
-    match = fts_query(query)
-    try:
-        conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1)", (match,)).fetchone()
-    except sqlite3.OperationalError:
-        match = " ".join(f'"{w}"' for w in _WORD.findall(query)) or '""'
-    return match
-
-
 def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0,
            candidates: int = SEARCH_CANDIDATES, min_confidence: float | None = None) -> list[dict[str, Any]]:
     """Articles matching ``query`` (``fts_query``'s syntax: every word, phrases,
@@ -333,7 +213,7 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int
     Ranking reads each match's document size, so it is bounded: bm25 orders
     the ``candidates`` most recently stored matches (walking a doclist newest
     first costs no lookups), and snippets are made for the returned rows only."""
-    match = _match(conn, query)
+    match = match_query(conn, query)
     cut = conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                        (match, max(candidates, limit + offset) - 1)).fetchone()
     quality = "" if min_confidence is None else " AND rowid IN (SELECT id FROM articles WHERE quality >= ?)"
@@ -353,7 +233,7 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int
 def search_listing(conn: sqlite3.Connection, query: str, *, min_confidence: float | None = None) -> Listing:
     """Every article matching ``query``, the most recently stored first (the index's own order, so that all
     matches stream without ranking them in memory), with a snippet each."""
-    where, args = ["articles_fts MATCH ?"], [_match(conn, query)]
+    where, args = ["articles_fts MATCH ?"], [match_query(conn, query)]
     if min_confidence is not None:
         where.append("a.quality >= ?")
         args.append(min_confidence)

@@ -17,10 +17,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..service import handlers
 from ..service.deps import AppState, read_conn, state
 from ..service.download import download, wanted
-from ..service.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_type, format_query, list_options,
-                          name_query, page, type_query)
+from ..service.params import (NAME, TEXT, DateRange, ListOptions, Page, country_query, date_range, event_filter, event_type,
+                              format_query, list_options, name_query, page, quote_filter, type_query)
 from ..errors import ArticleError
 from ..ingest import make_article
+from ..store.filters import EventFilter, QuoteFilter
 from . import charts
 from .highlight import marks, segments
 
@@ -57,7 +58,7 @@ def home(request: Request, conn: sqlite3.Connection = Depends(read_conn)):
     return _page(request, "home.html", stats=handlers.stats(conn),
                  articles=handlers.article_list(conn, first, DateRange(None, None))["rows"],
                  entities=handlers.entity_list(conn, Page(12, 0))["rows"],
-                 quotes=handlers.quote_list(conn, Page(5, 0), DateRange(None, None))["rows"])
+                 quotes=handlers.quote_list(conn, Page(5, 0), QuoteFilter())["rows"])
 
 
 def _list(request: Request, name: str, result: dict[str, Any], **context: Any):
@@ -103,13 +104,11 @@ def article(request: Request, ref: str = Path(..., max_length=4000),
 
 
 @router.get("/quotes")
-def quotes(request: Request, speaker: str | None = name_query(), search: str | None = Query(None, max_length=TEXT),
-           pg: Page = Depends(page), dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options),
+def quotes(request: Request, filt: QuoteFilter = Depends(quote_filter), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
            format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
-    filters = {"speaker": _blank(speaker), "search": _blank(search)}
     if fmt := wanted(request, format):
-        return download(st.db_path, handlers.quote_listing(conn, dates, opts, **filters), fmt, "quotes")
-    return _list(request, "quotes", handlers.quote_list(conn, pg, dates, opts, **filters))
+        return download(st.db_path, handlers.quote_listing(conn, filt, opts), fmt, "quotes")
+    return _list(request, "quotes", handlers.quote_list(conn, pg, filt, opts))
 
 
 @router.get("/entities")
@@ -130,15 +129,12 @@ def entity(request: Request, name: str = Path(..., max_length=NAME), conn: sqlit
 
 
 @router.get("/events")
-def events(request: Request, type: str | None = Depends(event_type), actor: str | None = name_query(), target: str | None = name_query(),
-           country: str | None = country_query(), place: str | None = name_query(), pg: Page = Depends(page),
-           dates: DateRange = Depends(date_range), opts: ListOptions = Depends(list_options), format: str | None = format_query(),
-           conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
-    filters = {"type": _blank(type), "actor": _blank(actor), "target": _blank(target), "country": _blank(country), "place": _blank(place)}
+def events(request: Request, filt: EventFilter = Depends(event_filter), pg: Page = Depends(page), opts: ListOptions = Depends(list_options),
+           format: str | None = format_query(), conn: sqlite3.Connection = Depends(read_conn), st: AppState = Depends(state)):
     if fmt := wanted(request, format):
-        return download(st.db_path, handlers.event_listing(conn, dates, opts, **filters), fmt, "events")
-    result = handlers.event_list(conn, pg, dates, opts, **filters)
-    points = handlers.event_points(conn, dates, opts, limit=CHART_ROWS, **filters)
+        return download(st.db_path, handlers.event_listing(conn, filt, opts), fmt, "events")
+    result = handlers.event_list(conn, pg, filt, opts)
+    points = handlers.event_points(conn, filt, limit=CHART_ROWS)
     return _list(request, "events", result, chart=charts.timeline(points), charted=len(points), chart_rows=CHART_ROWS,
                  map=charts.world_map({"lat": r["lat"], "lon": r["lon"], "name": r["place"]} for r in points))
 

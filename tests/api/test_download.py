@@ -7,7 +7,7 @@ import tracemalloc
 import pytest
 
 from newsgraph.service.download import csv_chunks, json_chunks, rows
-from newsgraph.service.params import DateRange
+from newsgraph.store.filters import QuoteFilter
 from newsgraph.kb import KnowledgeBase
 from newsgraph.store import Writer, connect, queries
 
@@ -30,7 +30,7 @@ def big(tmp_path_factory):
 
 def peak_while_streaming(path, n: int, chunks=csv_chunks) -> tuple[int, int]:
     conn = connect(path, create=False)
-    listing = queries.quote_listing(conn, since=None, until=None, bound=0)
+    listing = queries.quote_listing(conn, bound=0)
     conn.close()
     limited = queries.Listing(listing.columns, listing.source, listing.where, listing.args, listing.order + f" LIMIT {n}")
     tracemalloc.start()
@@ -52,7 +52,7 @@ def test_memory_does_not_grow_with_the_rows(big, chunks):
 
 
 def test_the_first_rows_leave_before_the_last_are_read(big):
-    stream = rows(big, queries.quote_listing(connect(big, create=False), since=None, until=None, bound=0))
+    stream = rows(big, queries.quote_listing(connect(big, create=False), bound=0))
     first = next(stream)
     assert first["quote"].startswith("a quote") or first["quote"] == "the shelling must stop"
     stream.close()  # a dropped download closes its connection
@@ -62,6 +62,6 @@ def test_the_handlers_listing_is_what_streams(big):
     from newsgraph.service import handlers
 
     conn = connect(big, create=False)
-    listing = handlers.quote_listing(conn, DateRange(None, None))
+    listing = handlers.quote_listing(conn, QuoteFilter())
     assert sum(1 for _ in rows(big, listing)) == 40_001 == conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
     conn.close()
