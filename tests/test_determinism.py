@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from newsgraph.store.db import table_contents
+
 from .conftest import SAMPLES, SHARED
 
 BBC = SHARED / "corpora" / "bbc-2005.jsonl"
@@ -60,24 +62,11 @@ def test_records_do_not_depend_on_the_hash_seed(tmp_path):
 
 
 def _tables(db: Path) -> dict[str, list[tuple]]:
-    """Every table's rows in rowid (or key) order, without the wall-clock columns."""
     conn = sqlite3.connect(db)
     try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                                            " AND sql NOT LIKE '%VIRTUAL%' AND name NOT LIKE '%fts%' ORDER BY name")]
-        out = {}
-        for name in names:
-            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({name})") if r[1] not in _CLOCK]
-            try:
-                out[name] = conn.execute(f"SELECT {', '.join(cols)} FROM {name} ORDER BY rowid").fetchall()
-            except sqlite3.OperationalError:  # WITHOUT ROWID: its primary key orders it
-                out[name] = conn.execute(f"SELECT {', '.join(cols)} FROM {name}").fetchall()
-        return out
+        return table_contents(conn)
     finally:
         conn.close()
-
-
-_CLOCK = {"ingested_at", "at", "applied_at", "applied"}
 
 
 def test_two_ingests_with_two_workers_store_identical_tables(tmp_path):

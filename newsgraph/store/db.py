@@ -16,7 +16,7 @@ from ..storable import storable
 from ..errors import NewsgraphError
 from .migrations import migrate
 
-__all__ = ["connect", "article_key", "StoreError", "NoDatabase"]
+__all__ = ["connect", "article_key", "StoreError", "NoDatabase", "table_contents", "CLOCK_COLUMNS"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -57,3 +57,24 @@ def article_key(url: str | None, text: str) -> str:
         return storable(url.strip())
     norm = _SPACES.sub(" ", unicodedata.normalize("NFC", storable(text))).strip()
     return "sha1:" + hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+
+#: columns that say when something was written, not what: left out when two knowledge bases are compared
+CLOCK_COLUMNS = frozenset({"ingested_at", "at", "applied_at", "applied"})
+
+
+def table_contents(conn: sqlite3.Connection, skip: frozenset[str] = CLOCK_COLUMNS) -> dict[str, list[tuple]]:
+    """Every stored table's rows, in rowid (or primary key) order, without the
+    wall-clock columns: two knowledge bases hold the same when these are equal
+    (ids included). The full-text indexes are derived and left out."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                        " AND sql NOT LIKE '%VIRTUAL%' AND name NOT LIKE '%fts%' ORDER BY name")]
+    out = {}
+    for name in names:
+        cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")') if r[1] not in skip]
+        select = f'SELECT {", ".join(chr(34) + c + chr(34) for c in cols)} FROM "{name}"'
+        try:
+            out[name] = conn.execute(select + " ORDER BY rowid").fetchall()
+        except sqlite3.OperationalError:  # WITHOUT ROWID: its primary key orders it
+            out[name] = conn.execute(select).fetchall()
+    return out
