@@ -166,7 +166,7 @@ def statements(speaker: str | None = name_query("Any alias or spelling of the sp
 
 
 @router.get("/incidents", summary="One real-world event told by several articles: every report, counts of sources")
-def incidents(type: str | None = type_query(), min_articles: int = Query(2, ge=1, le=1000), pg: Page = Depends(page),
+def incidents(type: str | None = Depends(event_type), min_articles: int = Query(2, ge=1, le=1000), pg: Page = Depends(page),
               dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
     return handlers.incident_list(conn, pg, dates, type=type.upper() if type else None, min_articles=min_articles)
 

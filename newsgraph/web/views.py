@@ -119,13 +119,36 @@ def entities(request: Request, type: str | None = type_query(), pg: Page = Depen
     return _list(request, "entities", handlers.entity_list(conn, pg, opts, type=_blank(type)))
 
 
+# across articles: stories, statements, incidents
+@router.get("/stories")
+def stories(request: Request, min_articles: int = Query(2, ge=1, le=1000), pg: Page = Depends(page),
+            conn: sqlite3.Connection = Depends(read_conn)):
+    return _list(request, "stories", handlers.story_list(conn, pg, min_articles=min_articles))
+
+
+@router.get("/statements")
+def statements(request: Request, speaker: str | None = name_query(), min_reports: int = Query(2, ge=1, le=1000), pg: Page = Depends(page),
+               conn: sqlite3.Connection = Depends(read_conn)):
+    return _list(request, "statements", handlers.statement_list(conn, pg, speaker=_blank(speaker), min_reports=min_reports))
+
+
+@router.get("/incidents")
+def incidents(request: Request, type: str | None = Depends(event_type), min_articles: int = Query(2, ge=1, le=1000), pg: Page = Depends(page),
+              dates: DateRange = Depends(date_range), conn: sqlite3.Connection = Depends(read_conn)):
+    result = handlers.incident_list(conn, pg, dates, type=type.upper() if type else None, min_articles=min_articles)
+    rows = result["rows"]
+    totals = {"articles": len({m["article"] for i in rows for m in i["mentions"]}), "sources": sum(i["n_sources"] for i in rows)}
+    return _list(request, "incidents", result, totals=totals, chart=charts.timeline([{"date": i["day"], "type": i["type"]} for i in rows]))
+
+
 @router.get("/entities/{name:path}")
 def entity(request: Request, name: str = Path(..., max_length=NAME), conn: sqlite3.Connection = Depends(read_conn)):
     profile = handlers.entity_profile(conn, name)
     if profile is None:
         raise HTTPException(404, f"no entity matches {name!r}")
     roles = [{**r, "role": role} for role in ("actor", "target") for r in profile[f"events_as_{role}"]]
-    return _page(request, "entity.html", p=profile, chart=charts.timeline(roles, group_key="role"))
+    repeated = handlers.statement_list(conn, Page(10, 0), speaker=profile["name"])["rows"]
+    return _page(request, "entity.html", p=profile, statements=repeated, chart=charts.timeline(roles, group_key="role"))
 
 
 @router.get("/events")

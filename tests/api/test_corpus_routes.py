@@ -65,3 +65,32 @@ def test_incidents_with_counts_and_filters(client):
                                          ("/api/incidents", {"type": "<b>"})])
 def test_bad_parameters_are_422s(client, url, params):
     assert client.get(url, params=params).status_code == 422
+
+
+# the same groups as pages
+
+def test_the_incidents_page_counts_articles_and_sources_and_lists_every_report(client):
+    page = client.get("/incidents")
+    assert page.status_code == 200
+    assert "<b>1</b> incident on this page, <b>2</b> articles, <b>1</b> source" in page.text  # two copies of one story
+    assert page.text.count('href="/articles/a1?span=') == 1 and page.text.count('href="/articles/a3?span=') == 1
+    assert client.get("/incidents", params={"type": "PROTEST"}).text.count("<article class=\"group incident\">") == 0
+    assert client.get("/incidents", params={"type": "BOMBING"}).status_code == 422
+
+
+def test_the_statements_page_shows_the_first_report_and_every_report(client):
+    page = client.get("/statements", params={"speaker": "Zelensky"})
+    assert page.status_code == 200 and QUOTE in page.text
+    assert "2 reports in 2 articles" in page.text
+    first = page.text.index("said first in")
+    assert 'href="/articles/a1"' in page.text[first:first + 200]
+    assert "No statements" in client.get("/statements", params={"speaker": "Nobody Atall"}).text
+
+
+def test_the_stories_page_and_the_entity_page_show_the_groups(client):
+    page = client.get("/stories")
+    assert page.status_code == 200 and "2 articles from 1 outlet ·" in page.text and page.text.count("<article class=\"group story\">") == 1
+    entity = client.get("/entities/Volodymyr Zelenskyy")
+    assert entity.status_code == 200
+    section = entity.text[entity.text.index("Statements reported more than once"):]
+    assert QUOTE in section[:800]
