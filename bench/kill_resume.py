@@ -1,13 +1,14 @@
 """Crash safety at scale: an ingest killed (SIGKILL) again and again, then
 resumed, stores exactly what one clean ingest stores.
 
-    .venv/bin/python bench/kill_resume.py [--articles 300] [--kills 20] [--workers 2]
+    .venv/bin/python bench/kill_resume.py [--articles 500] [--kills 20] [--workers 2]
 
 Takes ``--articles`` BBC articles (../shared/corpora/bbc-2005.jsonl, every
 k-th), ingests them once cleanly, then into a second knowledge base with the
-real ``newsgraph ingest`` command killed ``--kills`` times at random moments
-(seeded: 3 to 14 s after each start, so most kills land mid-write) and run
-once more to the end. Compares every table's rows, ids included
+real ``newsgraph ingest`` command killed ``--kills`` times, each time at a
+random moment (seeded, 0 to 1.5 s) after it has stored something new, so that
+every kill lands mid-run, between or inside chunk writes; then run once more
+to the end. Compares every table's rows, ids included
 (``store.db.table_contents``; only the wall-clock columns are left out) and
 prints the articles stored at each kill and whether the two are identical.
 """
@@ -42,7 +43,7 @@ def stored(db: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--kills", type=int, default=20)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
@@ -67,15 +68,19 @@ def main() -> int:
     killed = tmp / "killed.db"
     at_kill = []
     for _ in range(args.kills):
+        before = stored(killed)
         proc = subprocess.Popen(cmd(killed), **quiet)
+        while proc.poll() is None and stored(killed) <= before:
+            time.sleep(0.2)
         try:
-            proc.wait(timeout=rnd.uniform(3, 14))
-            at_kill.append(f"{stored(killed)} (done)")
-            break
+            proc.wait(timeout=rnd.uniform(0, 1.5))
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             at_kill.append(str(stored(killed)))
+            continue
+        at_kill.append(f"{stored(killed)} (done)")
+        break
     subprocess.run(cmd(killed), check=True, **quiet)
 
     a, b = (table_contents(sqlite3.connect(db)) for db in (tmp / "clean.db", killed))

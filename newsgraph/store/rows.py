@@ -12,11 +12,10 @@ retried task, a rerun) rewrites the same rows. ``day`` (the publication date,
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, Mapping
 
-from ..lexicons.quantities import figure_kind
-from ..storable import storable, storable_record
+from ..storable import storable_record
+from . import columns
 from .db import article_key
 
 __all__ = ["KINDS", "SCHEMAS", "article_id", "day_of", "record_rows", "arrow_schema"]
@@ -32,7 +31,7 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "quotes": [("id", "string"), ("article_id", "string"), ("local_id", "string"), ("kind", "string"), ("start", "int64"),
                ("end", "int64"), ("text", "string"), ("speaker_id", "string"), ("speaker_name", "string"),
                ("source_start", "int64"), ("source_end", "int64"), ("cue", "string"), ("cue_start", "int64"),
-               ("cue_end", "int64"), ("confidence", "float64")],
+               ("cue_end", "int64"), ("confidence", "float64"), ("act", "string")],
     "figures": [("id", "string"), ("article_id", "string"), ("local_id", "string"), ("start", "int64"), ("end", "int64"),
                 ("text", "string"), ("value", "float64"), ("unit", "string"), ("qualifier", "string"), ("measures", "string"),
                 ("category", "string"), ("confidence", "float64"), ("kind", "string"), ("low", "float64"), ("high", "float64")],
@@ -41,17 +40,16 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
                ("actor_text", "string"), ("actor_id", "string"), ("actor_country", "string"), ("target_text", "string"),
                ("target_id", "string"), ("target_country", "string"), ("location_id", "string"), ("date", "string"),
                ("negated", "bool_"), ("modality", "string"), ("reported_by", "string"), ("figures", "string"),
-               ("confidence", "float64")],
+               ("confidence", "float64"), ("day", "string"), ("day_end", "string")],
     "locations": [("id", "string"), ("article_id", "string"), ("local_id", "string"), ("name", "string"), ("country", "string"),
                   ("feature", "string"), ("lat", "float64"), ("lon", "float64"), ("geonameid", "int64"), ("aliases", "string"),
-                  ("mentions", "string"), ("roles", "string")],
+                  ("mentions", "string"), ("roles", "string"), ("literal", "bool_")],
     "dates": [("id", "string"), ("article_id", "string"), ("start", "int64"), ("end", "int64"), ("text", "string"),
-              ("value", "string"), ("granularity", "string")],
+              ("value", "string"), ("granularity", "string"), ("start_day", "string"), ("end_day", "string")],
     "flags": [("id", "string"), ("article_id", "string"), ("kind", "string"), ("start", "int64"), ("end", "int64"),
               ("detail", "string")],
 }
 KINDS = tuple(SCHEMAS)
-_ARTICLE_KEYS = {"id", "title", "url", "source", "published", "language", "text"}
 
 
 def article_id(key: str) -> str:
@@ -64,74 +62,42 @@ def day_of(published: str | None) -> str:
     return day if len(day) == 10 and day[4] == "-" and day[7] == "-" else "none"
 
 
-def _span(s) -> tuple[int | None, int | None]:
-    return (s[0], s[1]) if s else (None, None)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def record_rows(record: Mapping[str, Any], version: str) -> dict[str, list[dict[str, Any]]]:
-    """The rows of one record, per kind (every kind present, maybe empty)."""
+    """The rows of one record, per kind (every kind present, maybe empty):
+    the columns of ``columns.py`` with string ids."""
     record = storable_record(record)
     art = record["article"]
     key = article_key(art.get("url"), art["text"])
     aid = article_id(key)
-    text = art["text"]
+    text, published = art["text"], art.get("published")
 
     def rid(local: str | None) -> str | None:
         return f"{aid}/{local}" if local else None
 
-    slim = dict(record)
-    slim["article"] = {k: v for k, v in art.items() if k != "text"}
     out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
-    out["articles"].append({
-        "id": aid, "key": key, "ref": art["id"], "url": art.get("url"), "title": art.get("title"), "source": art.get("source"),
-        "published": art.get("published"), "language": art.get("language"), "text": text,
-        "meta": _json({k: v for k, v in art.items() if k not in _ARTICLE_KEYS}),
-        "quality": (record.get("quality") or {}).get("score"), "extractor_version": version, "record": _json(slim)})
+    out["articles"].append({"id": aid, "key": key, **columns.article_columns(record, version)})
     for e in record.get("entities", ()):
-        out["entities"].append({"id": rid(e["id"]), "article_id": aid, "local_id": e["id"], "type": e["type"], "name": e["name"],
-                                "country": e.get("country"), "aliases": _json(e.get("aliases", [])), "titles": _json(e.get("titles", []))})
+        out["entities"].append({"id": rid(e["id"]), "article_id": aid, **columns.entity_columns(e)})
         out["mentions"].extend({"entity_id": rid(e["id"]), "article_id": aid, "start": m[0], "end": m[1]} for m in e.get("mentions", ()))
     for q in record.get("quotes", ()):
-        s, e_ = _span(q.get("span"))
-        ss, se = _span(q.get("source_span"))
-        cs, ce = _span(q.get("cue_span"))
-        out["quotes"].append({"id": rid(q["id"]), "article_id": aid, "local_id": q["id"], "kind": q.get("kind"), "start": s, "end": e_,
-                              "text": text[s:e_] if s is not None else None, "speaker_id": rid(q.get("speaker")),
-                              "speaker_name": q.get("speaker_name"), "source_start": ss, "source_end": se, "cue": q.get("cue"),
-                              "cue_start": cs, "cue_end": ce, "confidence": q.get("confidence")})
+        out["quotes"].append({"id": rid(q["id"]), "article_id": aid, **columns.quote_columns(q, text), "speaker_id": rid(q.get("speaker"))})
     for f in record.get("figures", ()):
-        s, e_ = _span(f.get("span"))
-        out["figures"].append({"id": rid(f["id"]), "article_id": aid, "local_id": f["id"], "start": s, "end": e_, "text": f.get("text"),
-                               "value": f.get("value"), "unit": f.get("unit"), "qualifier": f.get("qualifier"),
-                               "measures": f.get("measures"), "category": f.get("category"), "confidence": f.get("confidence"),
-                               "kind": f.get("kind") or figure_kind(f.get("unit")), "low": f.get("low"), "high": f.get("high")})
+        out["figures"].append({"id": rid(f["id"]), "article_id": aid, **columns.figure_columns(f)})
     for v in record.get("events", ()):
-        s, e_ = _span(v.get("span"))
-        ts, te = _span(v.get("trigger_span"))
-        actor, target = v.get("actor") or {}, v.get("target") or {}
-        out["events"].append({"id": rid(v["id"]), "article_id": aid, "local_id": v["id"], "type": v.get("type"), "cameo": v.get("cameo"),
-                              "mode": v.get("mode"), "start": s, "end": e_, "trigger_start": ts, "trigger_end": te,
-                              "actor_text": actor.get("text"), "actor_id": rid(actor.get("entity")), "actor_country": actor.get("country"),
-                              "target_text": target.get("text"), "target_id": rid(target.get("entity")),
-                              "target_country": target.get("country"), "location_id": rid(v.get("location")), "date": v.get("date"),
-                              "negated": bool(v.get("negated")), "modality": v.get("modality"), "reported_by": rid(v.get("reported_by")),
-                              "figures": _json([rid(x) for x in v.get("figures", [])]), "confidence": v.get("confidence")})
+        row = {"id": rid(v["id"]), "article_id": aid, **columns.event_columns(v, published),
+               "actor_id": rid((v.get("actor") or {}).get("entity")), "target_id": rid((v.get("target") or {}).get("entity")),
+               "location_id": rid(v.get("location")), "reported_by": rid(v.get("reported_by")),
+               "figures": columns.as_json([rid(x) for x in v.get("figures", [])])}
+        row["negated"] = bool(row["negated"])
+        out["events"].append(row)
     for loc in record.get("locations", ()):
-        out["locations"].append({"id": rid(loc["id"]), "article_id": aid, "local_id": loc["id"], "name": loc.get("name"),
-                                 "country": loc.get("country"), "feature": loc.get("feature"), "lat": loc.get("lat"), "lon": loc.get("lon"),
-                                 "geonameid": loc.get("geonameid"), "aliases": _json(loc.get("aliases", [])),
-                                 "mentions": _json(loc.get("mentions", [])),
-                                 "roles": _json(loc.get("roles") or ["literal"] * len(loc.get("mentions") or ()))})
+        row = {"id": rid(loc["id"]), "article_id": aid, **columns.location_columns(loc)}
+        row["literal"] = bool(row["literal"])
+        out["locations"].append(row)
     for n, d in enumerate(record.get("dates", ()), 1):
-        out["dates"].append({"id": f"{aid}/d{n}", "article_id": aid, **dict(zip(("start", "end"), _span(d.get("span")))),
-                             "text": d.get("text"), "value": d.get("value"), "granularity": d.get("granularity")})
+        out["dates"].append({"id": f"{aid}/d{n}", "article_id": aid, **columns.date_columns(d)})
     for n, fl in enumerate((record.get("quality") or {}).get("flags", ()), 1):
-        out["flags"].append({"id": f"{aid}/f{n}", "article_id": aid, "kind": fl["kind"],
-                             **dict(zip(("start", "end"), _span(fl.get("span")))), "detail": fl.get("detail")})
+        out["flags"].append({"id": f"{aid}/f{n}", "article_id": aid, **columns.flag_columns(fl)})
     return out
 
 

@@ -16,10 +16,8 @@ from typing import Any, Iterable, Mapping
 from ..lexicons import countries as country_lexicon
 from ..lexicons import key as lexicon_key
 from ..lexicons import titles as title_lexicon
-from ..days import day_range
-from ..lexicons.quantities import figure_kind
 from ..storable import storable, storable_record
-from . import identity, linking
+from . import columns, identity, linking
 from .db import article_key
 
 log = logging.getLogger(__name__)
@@ -31,10 +29,6 @@ Pending = tuple[str, Mapping[str, Any]]  # (key, record dict)
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-def _span(s) -> tuple[int | None, int | None]:
-    return (s[0], s[1]) if s else (None, None)
 
 
 class Writer:
@@ -100,7 +94,7 @@ class Writer:
             art = record["article"]
             cur.execute(
                 "UPDATE articles SET language = ?, quality = ?, extractor_version = ?, record = ? WHERE id = ?",
-                (art.get("language"), (record.get("quality") or {}).get("score"), self.version, _record_json(record), article_id),
+                (art.get("language"), (record.get("quality") or {}).get("score"), self.version, columns.record_json(record), article_id),
             )
             self._insert_children(cur, article_id, record)
             cur.execute("COMMIT")
@@ -115,35 +109,22 @@ class Writer:
 
     # ------------------------------------------------------------ internals
     def _insert(self, cur: sqlite3.Cursor, key: str, record: Mapping[str, Any]) -> int:
-        art = record["article"]
-        known = {"id", "title", "url", "source", "published", "language", "text"}
-        meta = {k: v for k, v in art.items() if k not in known}
-        cur.execute(
-            "INSERT INTO articles(key, ref, url, title, source, published, language, text, meta, quality, extractor_version, ingested_at, record)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (key, art["id"], art.get("url"), art.get("title"), art.get("source"), art.get("published"), art.get("language"),
-             art["text"], json.dumps(meta, ensure_ascii=False), (record.get("quality") or {}).get("score"), self.version, _now(),
-             _record_json(record)),
-        )
-        article_id = cur.lastrowid
+        article_id = _insert_row(cur, "articles", {"key": key, **columns.article_columns(record, self.version), "ingested_at": _now()})
         self._insert_children(cur, article_id, record)
         return article_id
 
     def _insert_children(self, cur: sqlite3.Cursor, aid: int, record: Mapping[str, Any]) -> None:
         text = record["article"]["text"]
+        published = record["article"].get("published")
         ents: dict[str, tuple[int, int]] = {}  # local id -> (entities.id, corpus id)
         linked: set[int] = set()
         for e in record.get("entities", ()):
             corpus = self._link(cur, e)
-            cur.execute(
-                "INSERT INTO entities(article_id, local_id, corpus_id, type, name, country, aliases, titles) VALUES (?,?,?,?,?,?,?,?)",
-                (aid, e["id"], corpus, e["type"], e["name"], e.get("country"),
-                 json.dumps(e.get("aliases", []), ensure_ascii=False), json.dumps(e.get("titles", []), ensure_ascii=False)),
-            )
-            ents[e["id"]] = (cur.lastrowid, corpus)
+            entity_id = _insert_row(cur, "entities", {"article_id": aid, "corpus_id": corpus, **columns.entity_columns(e)})
+            ents[e["id"]] = (entity_id, corpus)
             mentions = e.get("mentions", [])
             cur.executemany("INSERT INTO mentions(entity_id, article_id, start, \"end\") VALUES (?,?,?,?)",
-                            [(cur.lastrowid, aid, m[0], m[1]) for m in mentions])
+                            [(entity_id, aid, m[0], m[1]) for m in mentions])
             cur.execute("UPDATE corpus_entities SET n_mentions = n_mentions + ?, n_articles = n_articles + ? WHERE id = ?",
                         (len(mentions), 0 if corpus in linked else 1, corpus))
             linked.add(corpus)
@@ -151,62 +132,26 @@ class Writer:
                         _pairs(linked))
         quotes: dict[str, int] = {}
         for q in record.get("quotes", ()):
-            s, e_ = _span(q.get("span"))
-            ss, se = _span(q.get("source_span"))
-            cs, ce = _span(q.get("cue_span"))
             speaker = ents.get(q.get("speaker") or "", (None, None))
-            cur.execute(
-                "INSERT INTO quotes(article_id, local_id, kind, start, \"end\", text, speaker_id, speaker_corpus, speaker_name,"
-                " source_start, source_end, cue, cue_start, cue_end, confidence, act) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (aid, q["id"], q.get("kind"), s, e_, text[s:e_] if s is not None else None, speaker[0], speaker[1],
-                 q.get("speaker_name"), ss, se, q.get("cue"), cs, ce, q.get("confidence"), q.get("act") or "statement"),
-            )
-            quotes[q["id"]] = cur.lastrowid
+            quotes[q["id"]] = _insert_row(cur, "quotes", {"article_id": aid, **columns.quote_columns(q, text),
+                                                           "speaker_id": speaker[0], "speaker_corpus": speaker[1]})
         for f in record.get("figures", ()):
-            s, e_ = _span(f.get("span"))
-            cur.execute(
-                "INSERT INTO figures(article_id, local_id, start, \"end\", text, value, unit, qualifier, measures, category, confidence,"
-                " kind, low, high) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (aid, f["id"], s, e_, f.get("text"), f.get("value"), f.get("unit"), f.get("qualifier"), f.get("measures"),
-                 f.get("category"), f.get("confidence"), f.get("kind") or figure_kind(f.get("unit")), f.get("low"), f.get("high")),
-            )
+            _insert_row(cur, "figures", {"article_id": aid, **columns.figure_columns(f)})
         locs: dict[str, int] = {}
         for loc in record.get("locations", ()):
-            cur.execute(
-                "INSERT INTO locations(article_id, local_id, name, country, feature, lat, lon, geonameid, aliases, mentions, roles, literal)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (aid, loc["id"], loc.get("name"), loc.get("country"), loc.get("feature"), loc.get("lat"), loc.get("lon"),
-                 loc.get("geonameid"), json.dumps(loc.get("aliases", []), ensure_ascii=False), json.dumps(loc.get("mentions", [])),
-                 json.dumps(_roles(loc)), int("literal" in _roles(loc))),
-            )
-            locs[loc["id"]] = cur.lastrowid
+            locs[loc["id"]] = _insert_row(cur, "locations", {"article_id": aid, **columns.location_columns(loc)})
         for v in record.get("events", ()):
-            s, e_ = _span(v.get("span"))
-            ts, te = _span(v.get("trigger_span"))
-            actor, target = v.get("actor") or {}, v.get("target") or {}
-            a = ents.get(actor.get("entity") or "", (None, None))
-            t = ents.get(target.get("entity") or "", (None, None))
-            cur.execute(
-                "INSERT INTO events(article_id, local_id, type, cameo, mode, start, \"end\", trigger_start, trigger_end,"
-                " actor_text, actor_id, actor_corpus, actor_country, target_text, target_id, target_corpus, target_country,"
-                " location_id, date, negated, reported_by, figures, confidence, day, day_end, modality)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (aid, v["id"], v.get("type"), v.get("cameo"), v.get("mode"), s, e_, ts, te,
-                 actor.get("text"), a[0], a[1], actor.get("country"), target.get("text"), t[0], t[1], target.get("country"),
-                 locs.get(v.get("location") or ""), v.get("date"), int(bool(v.get("negated"))), quotes.get(v.get("reported_by") or ""),
-                 json.dumps(v.get("figures", [])), v.get("confidence"), *_days(v.get("date"), record["article"].get("published")),
-                 v.get("modality")),
-            )
-        cur.executemany(
-            "INSERT INTO dates(article_id, start, \"end\", text, value, granularity, start_day, end_day) VALUES (?,?,?,?,?,?,?,?)",
-            [(aid, *_span(d.get("span")), d.get("text"), d.get("value"), d.get("granularity"), *(day_range(d.get("value")) or (None, None)))
-             for d in record.get("dates", ())],
-        )
-        flags = (record.get("quality") or {}).get("flags", ())
-        cur.executemany(
-            "INSERT INTO flags(article_id, kind, start, \"end\", detail) VALUES (?,?,?,?,?)",
-            [(aid, fl["kind"], *_span(fl.get("span")), fl.get("detail")) for fl in flags],
-        )
+            a = ents.get((v.get("actor") or {}).get("entity") or "", (None, None))
+            t = ents.get((v.get("target") or {}).get("entity") or "", (None, None))
+            _insert_row(cur, "events", {"article_id": aid, **columns.event_columns(v, published),
+                                        "actor_id": a[0], "actor_corpus": a[1], "target_id": t[0], "target_corpus": t[1],
+                                        "location_id": locs.get(v.get("location") or ""),
+                                        "reported_by": quotes.get(v.get("reported_by") or ""),
+                                        "figures": columns.as_json(v.get("figures", []))})
+        for d in record.get("dates", ()):
+            _insert_row(cur, "dates", {"article_id": aid, **columns.date_columns(d)})
+        for fl in (record.get("quality") or {}).get("flags", ()):
+            _insert_row(cur, "flags", {"article_id": aid, **columns.flag_columns(fl)})
         linking.link_article(cur, aid, record, linked)  # stories and statements across articles
 
     def _delete_children(self, cur: sqlite3.Cursor, aid: int) -> None:
@@ -258,24 +203,20 @@ class Writer:
         return cid
 
 
-def _days(date: str | None, published: str | None) -> tuple[str | None, str | None]:
-    """The first and last ISO day of an event: its date's, else the day it was published."""
-    return day_range(date) or day_range((published or "")[:10]) or (None, None)
+_INSERTS: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _insert_row(cur: sqlite3.Cursor, table: str, row: Mapping[str, Any]) -> int:
+    """INSERT one row of ``table`` from its column map; the new rowid."""
+    names = tuple(row)
+    sql = _INSERTS.get((table, names))
+    if sql is None:
+        quoted = ", ".join(f'"{n}"' for n in names)
+        sql = _INSERTS[(table, names)] = f"INSERT INTO {table}({quoted}) VALUES ({','.join('?' * len(names))})"
+    cur.execute(sql, tuple(row.values()))
+    return cur.lastrowid
 
 
 def _pairs(corpus_ids: Iterable[int]) -> list[tuple[int, int]]:
     """Every unordered pair of the distinct ids, smaller id first (the ``co_mentions`` key)."""
     return list(itertools.combinations(sorted(set(corpus_ids)), 2))
-
-
-def _record_json(record: Mapping[str, Any]) -> str:
-    """The full record without the article text (stored once, in ``articles.text``)."""
-    slim = dict(record)
-    slim["article"] = {k: v for k, v in record["article"].items() if k != "text"}
-    return json.dumps(slim, ensure_ascii=False)
-
-
-def _roles(loc: Mapping[str, Any]) -> list[str]:
-    """One role per mention; a record without them (contract v1) is all literal."""
-    roles = loc.get("roles")
-    return list(roles) if roles else ["literal"] * len(loc.get("mentions") or ())

@@ -51,6 +51,43 @@ def test_every_row_fits_its_schema():
         assert table.num_rows == len(rows[kind]) and table.column_names == [c for c, _ in SCHEMAS[kind]]
 
 
+#: SQLite's own columns: integer row ids, links resolved to the corpus, its clock; Parquet's: string ids of every row
+SQLITE_ONLY = {"corpus_id", "speaker_corpus", "actor_corpus", "target_corpus", "ingested_at"}
+PARQUET_ONLY = {"id"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_sqlite_tables_and_the_parquet_files_have_the_same_columns(tmp_path, kind):
+    from newsgraph.store import connect
+
+    conn = connect(tmp_path / "kb.db")
+    sqlite = {r[1] for r in conn.execute(f"PRAGMA table_info({kind})")} - SQLITE_ONLY - {"id"}
+    parquet = {c for c, _ in SCHEMAS[kind]} - PARQUET_ONLY
+    assert sqlite == parquet
+
+
+def test_the_writer_and_the_parquet_rows_store_the_same_values(tmp_path):
+    """One column map: every column both have holds the same value (ids aside)."""
+    import sqlite3
+
+    from newsgraph.store import Writer, connect
+
+    record = ukraine_record("a1")
+    conn = connect(tmp_path / "kb.db")
+    Writer(conn, "v").write([record])
+    conn.row_factory = sqlite3.Row
+    rows = record_rows(record, "v")
+    ids = {"id", "article_id", "entity_id", "speaker_id", "actor_id", "target_id", "location_id", "reported_by", "figures"}
+    for kind in KINDS:
+        stored = [dict(r) for r in conn.execute(f"SELECT * FROM {kind} ORDER BY rowid")]
+        assert len(stored) == len(rows[kind]), kind
+        for mine, theirs in zip(stored, rows[kind]):
+            for column, value in theirs.items():
+                if column in ids:
+                    continue
+                assert mine[column] == (int(value) if isinstance(value, bool) else value), f"{kind}.{column}"
+
+
 def write_output(root, records, failures=()):
     import pyarrow as pa
 
