@@ -232,6 +232,28 @@ ALTER TABLE locations ADD COLUMN roles TEXT;                          -- JSON, o
 ALTER TABLE locations ADD COLUMN literal INTEGER NOT NULL DEFAULT 1;  -- 1 when a mention names the place as a place (before 0012: all)
 CREATE INDEX locations_literal ON locations(literal, name);
 """),
+    ("0013_place_counts", """
+-- the places list, kept by the writer as articles come and go: one row per place name and country,
+-- with how many articles name it as a place and how many of their events happened there
+CREATE TABLE corpus_places (
+    name TEXT NOT NULL,
+    country_key TEXT NOT NULL,             -- the country, '' for none (a key cannot hold NULL once)
+    country TEXT,
+    feature TEXT, lat REAL, lon REAL, geonameid INTEGER,  -- as the first article that named it resolved it
+    articles INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    PRIMARY KEY (name, country_key)
+);
+INSERT INTO corpus_places(name, country_key, country, feature, lat, lon, geonameid, articles, events)
+    SELECT l.name, COALESCE(l.country, ''), l.country, MIN(l.feature), MIN(l.lat), MIN(l.lon), MIN(l.geonameid),
+           COUNT(DISTINCT l.article_id), COUNT(DISTINCT v.id)
+    FROM locations l LEFT JOIN events v ON v.location_id = l.id WHERE l.literal = 1 AND l.name IS NOT NULL
+    GROUP BY l.name, COALESCE(l.country, '');
+CREATE INDEX corpus_places_articles ON corpus_places(articles DESC, events DESC);
+CREATE INDEX corpus_places_events ON corpus_places(events DESC, articles DESC);
+CREATE INDEX corpus_places_name ON corpus_places(name COLLATE NOCASE);
+CREATE INDEX corpus_places_country ON corpus_places(country, articles DESC);
+"""),
 ]
 
 

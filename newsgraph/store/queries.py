@@ -77,10 +77,10 @@ SORTS: dict[str, dict[str, str]] = {
     # not offered: an article's title or quality, a quote's confidence: unindexed, they sort every row of a large table (350-450 ms
     # at 100k articles, bench/queries.py); a migration adding their indexes would bring them back
     "articles": {"published": "a.published {d}, a.id {d}"},
-    "quotes": {"published": "a.published {d}, q.id", "speaker": "speaker COLLATE NOCASE {d}, q.id"},
+    "quotes": {"published": "a.published {d}, q.id", "speaker": "q.speaker_name COLLATE NOCASE {d}, q.id {d}"},  # the name as written: indexed
     "events": {"date": "v.day {d}, v.id", "type": "v.type {d}, v.day DESC, v.id", "confidence": "v.confidence {d}, v.id"},
     "entities": {"articles": "n_articles {d}, n_mentions {d}, id", "mentions": "n_mentions {d}, id", "name": "name COLLATE NOCASE {d}, id"},
-    "places": {"articles": "articles {d}, events {d}, l.name", "events": "events {d}, articles {d}, l.name", "name": "l.name COLLATE NOCASE {d}"},
+    "places": {"articles": "p.articles {d}, p.events {d}", "events": "p.events {d}, p.articles {d}", "name": "p.name COLLATE NOCASE {d}"},
 }
 
 
@@ -276,11 +276,11 @@ def articles(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **fi
 def place_listing(conn: sqlite3.Connection, *, country: str | None = None, sort: str | None = None) -> Listing:
     """Resolved places across the corpus, most-mentioned first, with their
     coordinates and how many articles and events name them: the places
-    articles name as places (not only as "Russian troops")."""
-    where, args = (["l.literal = 1"], []) if not country else (["l.literal = 1", "l.country = ?"], [country.upper()])
-    return Listing("l.name, l.country, l.feature, l.lat, l.lon, l.geonameid, COUNT(DISTINCT l.article_id) AS articles,"
-                   " COUNT(DISTINCT v.id) AS events", "locations l LEFT JOIN events v ON v.location_id = l.id",
-                   tuple(where), tuple(args), order_by("places", sort), group="l.name, l.country")
+    articles name as places (not only as "Russian troops"). Read from the
+    counts the writer keeps (``corpus_places``), never by grouping every location."""
+    where, args = ((), ()) if not country else (("p.country = ?",), (country.upper(),))
+    return Listing("p.name, p.country, p.feature, p.lat, p.lon, p.geonameid, p.articles, p.events", "corpus_places p",
+                   where, args, order_by("places", sort))
 
 
 def places(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:

@@ -138,8 +138,20 @@ class Writer:
         for f in record.get("figures", ()):
             _insert_row(cur, "figures", {"article_id": aid, **columns.figure_columns(f)})
         locs: dict[str, int] = {}
+        places: dict[tuple[str, str], list] = {}  # (name, country key) -> its corpus_places row, events counted below
+        literal: dict[str, tuple[str, str]] = {}
         for loc in record.get("locations", ()):
-            locs[loc["id"]] = _insert_row(cur, "locations", {"article_id": aid, **columns.location_columns(loc)})
+            row = {"article_id": aid, **columns.location_columns(loc)}
+            locs[loc["id"]] = _insert_row(cur, "locations", row)
+            if row["literal"] and row["name"] is not None:
+                literal[loc["id"]] = place_key = (row["name"], row["country"] or "")
+                places.setdefault(place_key, [*place_key, row["country"], row["feature"], row["lat"], row["lon"], row["geonameid"], 0])
+        for v in record.get("events", ()):
+            if (v.get("location") or "") in literal:
+                places[literal[v["location"]]][-1] += 1
+        cur.executemany("INSERT INTO corpus_places(name, country_key, country, feature, lat, lon, geonameid, articles, events)"
+                        " VALUES (?,?,?,?,?,?,?,1,?) ON CONFLICT(name, country_key) DO UPDATE SET articles = articles + 1,"
+                        " events = events + excluded.events", list(places.values()))
         for v in record.get("events", ()):
             a = ents.get((v.get("actor") or {}).get("entity") or "", (None, None))
             t = ents.get((v.get("target") or {}).get("entity") or "", (None, None))
@@ -167,6 +179,13 @@ class Writer:
         pairs = _pairs(c for c in per_corpus if c is not None)
         cur.executemany("UPDATE co_mentions SET articles = articles - 1 WHERE a = ? AND b = ?", pairs)
         cur.executemany("DELETE FROM co_mentions WHERE a = ? AND b = ? AND articles <= 0", pairs)
+        places = cur.execute("SELECT l.name, COALESCE(l.country, ''), COUNT(DISTINCT v.id) FROM locations l LEFT JOIN events v"
+                             " ON v.location_id = l.id WHERE l.article_id = ? AND l.literal = 1 AND l.name IS NOT NULL"
+                             " GROUP BY l.name, COALESCE(l.country, '')", (aid,)).fetchall()
+        cur.executemany("UPDATE corpus_places SET articles = articles - 1, events = events - ? WHERE name = ? AND country_key = ?",
+                        [(n, name, country) for name, country, n in places])
+        cur.executemany("DELETE FROM corpus_places WHERE name = ? AND country_key = ? AND articles <= 0",
+                        [(name, country) for name, country, _ in places])
         for table in ("events", "quotes", "figures", "locations", "dates", "flags", "mentions", "entities"):
             cur.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
 
