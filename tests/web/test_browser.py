@@ -22,7 +22,8 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's ch
 #: every page, at a phone's and a laptop's width (screenshots of each go to test-artifacts/)
 PAGES = {"home": "/", "articles": "/articles", "search": "/articles?search=ferry", "article": "/articles/harbour",
          "article-long": "/articles/long", "quotes": "/quotes", "entities": "/entities", "entity": "/entities/Lena Okafor",
-         "events": "/events", "places": "/places", "try": "/try", "docs": "/docs", "error": "/events?type=FOO"}
+         "events": "/events", "places": "/places", "incidents": "/incidents", "statements": "/statements", "stories": "/stories",
+         "try": "/try", "docs": "/docs", "error": "/events?type=FOO"}
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
 
