@@ -93,19 +93,11 @@ def _join_story(cur: sqlite3.Cursor, aid: int, fp: Fingerprint, day: str | None)
     marks = ",".join("?" * len(fp.bands))
     rows = cur.execute(
         f"SELECT p.article_id, p.day, p.signature FROM story_prints p WHERE p.article_id IN"
-        f" (SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})) AND p.article_id != ?"
-        f" ORDER BY p.article_id LIMIT {MAX_CANDIDATES}", (*fp.bands, aid)).fetchall()
+        f" (SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})) AND p.article_id != ?{_window('p.day', day, STORY_WINDOW_DAYS)}"
+        f" ORDER BY p.article_id DESC LIMIT {MAX_CANDIDATES}", (*fp.bands, aid)).fetchall()
     matches = [r[0] for r in rows if _within(day, r[1], STORY_WINDOW_DAYS) and resemblance(fp, Fingerprint.from_bytes(r[2])) >= SAME_STORY]
-    if not matches:
-        return
-    marks = ",".join("?" * len(matches))
-    stories = {r[0] for r in cur.execute(f"SELECT story FROM article_story WHERE article_id IN ({marks})", matches)}
-    members = set(matches) | {aid}
-    if stories:
-        smarks = ",".join("?" * len(stories))
-        members |= {r[0] for r in cur.execute(f"SELECT article_id FROM article_story WHERE story IN ({smarks})", sorted(stories))}
-    first = _first_article(cur, members)
-    cur.executemany("INSERT OR REPLACE INTO article_story(article_id, story) VALUES (?,?)", [(m, first) for m in sorted(members)])
+    if matches:
+        _attach(cur, ("article_story", "article_id", "story"), aid, matches, lambda ids: _first_article(cur, ids))
 
 
 def _first_article(cur: sqlite3.Cursor, ids: Iterable[int]) -> int:
@@ -139,6 +131,7 @@ def _candidates(cur: sqlite3.Cursor, speakers: list[int], aid: int, day: str | N
     rows = cur.execute(
         f"SELECT q.id, q.article_id, q.text, q.speaker_corpus, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
         f" WHERE q.speaker_corpus IN ({marks}) AND q.act = 'statement' AND q.article_id != ? AND q.article_id != ? AND q.text IS NOT NULL"
+        f"{_window('substr(a.published, 1, 10)', day, STATEMENT_WINDOW_DAYS)}"
         f" ORDER BY q.id DESC LIMIT {MAX_CANDIDATES}", (*speakers, aid, -1 if exclude is None else exclude)).fetchall()
     return [r for r in rows if _within(day, _day(r[4]), STATEMENT_WINDOW_DAYS)]
 
@@ -148,16 +141,8 @@ def _join_statement(cur: sqlite3.Cursor, row: tuple, day: str | None, exclude: i
     if candidates is None:
         candidates = _candidates(cur, [speaker], aid, day, exclude)
     matches = [r[0] for r in candidates if same_statement(text, r[2])]
-    if not matches:
-        return
-    marks = ",".join("?" * len(matches))
-    groups = {r[0] for r in cur.execute(f"SELECT statement FROM quote_statement WHERE quote_id IN ({marks})", matches)}
-    members = set(matches) | {qid}
-    if groups:
-        gmarks = ",".join("?" * len(groups))
-        members |= {r[0] for r in cur.execute(f"SELECT quote_id FROM quote_statement WHERE statement IN ({gmarks})", sorted(groups))}
-    first = _first_quote(cur, members)
-    cur.executemany("INSERT OR REPLACE INTO quote_statement(quote_id, statement) VALUES (?,?)", [(m, first) for m in sorted(members)])
+    if matches:
+        _attach(cur, ("quote_statement", "quote_id", "statement"), qid, matches, lambda ids: _first_quote(cur, ids))
 
 
 def _first_quote(cur: sqlite3.Cursor, ids: Iterable[int]) -> int:
@@ -224,19 +209,15 @@ def _join_incident(cur: sqlite3.Cursor, row: tuple, exclude: int | None) -> None
         f"{_EVENT_FACTS} WHERE e.type = ? AND e.day BETWEEN ? AND ? AND e.article_id != ? AND e.article_id != ? AND e.negated = 0"
         f" ORDER BY e.id DESC LIMIT {MAX_CANDIDATES}", (facts.type, lo, hi, row[1], -1 if exclude is None else exclude)).fetchall()
     matches = [r[0] for r in rows if same_incident(facts, _facts(r))]
-    if not matches:
-        return
-    marks = ",".join("?" * len(matches))
-    groups = {r[0] for r in cur.execute(f"SELECT incident FROM event_incident WHERE event_id IN ({marks})", matches)}
-    members = set(matches) | {row[0]}
-    if groups:
-        gmarks = ",".join("?" * len(groups))
-        members |= {r[0] for r in cur.execute(f"SELECT event_id FROM event_incident WHERE incident IN ({gmarks})", sorted(groups))}
-    ids = sorted(members)
+    if matches:
+        _attach(cur, ("event_incident", "event_id", "incident"), row[0], matches, lambda ids: _first_event(cur, ids))
+
+
+def _first_event(cur: sqlite3.Cursor, ids: Iterable[int]) -> int:
+    ids = sorted(ids)
     rows = cur.execute(f"SELECT e.id, a.published, a.key, e.start FROM events e JOIN articles a ON a.id = e.article_id"
                        f" WHERE e.id IN ({','.join('?' * len(ids))})", ids).fetchall()
-    first = min(rows, key=lambda r: (r[1] is None, r[1] or "", r[2], r[3] or 0))[0]
-    cur.executemany("INSERT OR REPLACE INTO event_incident(event_id, incident) VALUES (?,?)", [(m, first) for m in ids])
+    return min(rows, key=lambda r: (r[1] is None, r[1] or "", r[2], r[3] or 0))[0]
 
 
 def _unlink_incidents(cur: sqlite3.Cursor, aid: int) -> None:
@@ -253,7 +234,46 @@ def _unlink_incidents(cur: sqlite3.Cursor, aid: int) -> None:
             _join_incident(cur, row, exclude=aid)
 
 
+# ------------------------------------------------------------------ groups
+
+def _attach(cur: sqlite3.Cursor, table: tuple[str, str, str], newcomer: int, matches: list[int], first_of) -> None:
+    """Put ``newcomer`` in one group with ``matches`` and the groups they are
+    in; a group's id is its earliest member (``first_of``), so the groups
+    are the same whatever order members came in. The common case — every
+    match in one group whose first report is earlier than the newcomer —
+    writes one row: the cost does not grow with the size of the group. Only
+    a newcomer earlier than the group's first, or one that joins two groups,
+    relabels every member."""
+    name, member, group = table
+    marks = ",".join("?" * len(matches))
+    grouped = dict(cur.execute(f"SELECT {member}, {group} FROM {name} WHERE {member} IN ({marks})", matches).fetchall())
+    groups = sorted(set(grouped.values()))
+    loose = sorted({m for m in matches if m not in grouped} | {newcomer})
+    insert = f"INSERT OR REPLACE INTO {name}({member}, {group}) VALUES (?,?)"
+    if len(groups) <= 1:
+        first = first_of([*groups, *loose])
+        if not groups or first == groups[0]:
+            cur.executemany(insert, [(m, first) for m in loose])
+            return
+    members = set(loose) | set(grouped)
+    gmarks = ",".join("?" * len(groups))
+    members |= {r[0] for r in cur.execute(f"SELECT {member} FROM {name} WHERE {group} IN ({gmarks})", groups)}
+    first = first_of(members)
+    cur.executemany(insert, [(m, first) for m in sorted(members)])
+
+
 # ------------------------------------------------------------------ days
+
+def _window(column: str, day: str | None, days: int) -> str:
+    """An SQL condition keeping ``column`` (an ISO day, maybe NULL: an undated
+    one is near every day) within ``days`` of ``day``: candidates are drawn
+    from the window, not from the whole knowledge base."""
+    if day is None:
+        return ""
+    d = dt.date.fromisoformat(day)
+    lo, hi = (d - dt.timedelta(days=days)).isoformat(), (d + dt.timedelta(days=days)).isoformat()
+    return f" AND ({column} IS NULL OR {column} BETWEEN '{lo}' AND '{hi}')"
+
 
 def _day(published: str | None) -> str | None:
     if not published or len(published) < 10:
