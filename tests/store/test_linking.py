@@ -194,3 +194,27 @@ def test_cli_incidents_says_how_many(tmp_path):
     result = CliRunner(env={"COLUMNS": "240"}).invoke(cli, ["incidents", "--db", str(db)], catch_exceptions=False)
     assert "1 incidents, 3 articles, 2 sources" in result.stderr
     assert "kh-wire" in result.stdout
+
+
+def test_a_later_report_joins_its_group_with_one_row_and_an_earlier_one_relabels_it():
+    """The cost of joining a group does not grow with the group: one row,
+    unless the newcomer becomes the group's first."""
+    import sqlite3
+
+    from newsgraph.store.linking import _attach
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE g(member INTEGER PRIMARY KEY, grp INTEGER)")
+    conn.executemany("INSERT INTO g VALUES (?, 10)", [(m,) for m in range(10, 110)])
+    first = lambda ids: min(ids)  # noqa: E731  (the earliest report: here the smallest id)
+    before = conn.total_changes
+    _attach(conn.cursor(), ("g", "member", "grp"), 500, [40, 41], first)
+    assert conn.total_changes - before == 1
+    assert conn.execute("SELECT grp FROM g WHERE member = 500").fetchone() == (10,)
+    before = conn.total_changes
+    _attach(conn.cursor(), ("g", "member", "grp"), 5, [99], first)  # earlier than the group's first
+    assert conn.total_changes - before == 102
+    assert conn.execute("SELECT DISTINCT grp FROM g").fetchall() == [(5,)]
+    conn.execute("INSERT INTO g VALUES (900, 900), (901, 900)")  # a second group; a newcomer matching both joins them
+    _attach(conn.cursor(), ("g", "member", "grp"), 950, [50, 901], first)
+    assert conn.execute("SELECT DISTINCT grp FROM g").fetchall() == [(5,)]
