@@ -66,6 +66,19 @@ def paragraph_starts(text: str) -> list[int]:
     return [start for start, _ in _paragraphs(text)]
 
 
+def wrapped_lines(text: str) -> frozenset[int]:
+    """The offsets of the lines that run on from the line before (a hard wrap
+    in mid-sentence), where they start (after their indent)."""
+    out = set()
+    start = 0
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k and _wraps(lines[k - 1], line):
+            out.add(start + _indent(line))
+        start += len(line) + 1
+    return frozenset(out)
+
+
 def _paragraphs(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
