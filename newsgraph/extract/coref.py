@@ -40,7 +40,7 @@ from ..records import Entity, Span
 from .doc_cache import doc_text, sentences
 from .quote_marks import find_passages
 
-__all__ = ["resolve_coreference", "person_genders", "document_author", "is_document"]
+__all__ = ["resolve_coreference", "person_genders", "document_author", "is_document", "titled_subject"]
 
 #: pronoun -> (what it takes: person | thing | plural, gender)
 _PRONOUNS: dict[str, tuple[str, str | None]] = {
@@ -206,6 +206,8 @@ class _Resolver:
     def _name(self, span, eid: str) -> None:
         head = span.root
         person = self.by_id[eid].type == "PERSON"
+        if person and self._titled_name(span, eid):
+            return
         if head.dep_ in ("amod", "nmod") and head.head.i not in self.at:
             return  # "North Korean troops": the troops, not a mention of North Korea
         while head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.i not in self.at:
@@ -217,6 +219,16 @@ class _Resolver:
             self._link(head, eid, (head.idx, head.idx + len(head)))
         else:
             self._add(head, eid)
+
+    def _titled_name(self, span, eid: str) -> bool:
+        """"Uber's vice-president of Advanced Technologies Anthony Levandowski
+        said": the name ends a subject headed by its title; the subject is
+        the person's occurrence (a speaker, if the verb speaks)."""
+        subject = titled_subject(span)
+        if subject is None or subject.i in self.at:
+            return False
+        self._add(subject, eid)
+        return True
 
     def _surname(self, token: Token, ids: frozenset[str]) -> None:
         """"Fodge said": of two Fodges, the one an honorific before it allows
@@ -408,6 +420,34 @@ def _weight(head: Token) -> int:
     if dep != "pobj":
         weight += 50  # not adverbial
     return weight
+
+
+def titled_subject(span) -> Token | None:
+    """The subject a person's name ends when that subject is headed by a
+    title ("Uber's vice-president of Advanced Technologies Anthony
+    Levandowski said"): its head token, or None. Not a name after a
+    preposition ("the lawyer for Ana Lind said": the lawyer speaks)."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    if start == 0 or doc[start - 1].pos_ in ("ADP", "PART", "PUNCT", "CCONJ", "DET") or doc[start - 1].tag_ == "POS":
+        return None
+    node = span.root
+    for _ in range(6):
+        if node.dep_ in _SUBJECT_DEPS:
+            break
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    else:
+        return None
+    if node.dep_ not in _SUBJECT_DEPS or node.right_edge.i != span.end - 1 or span.start <= node.i < span.end:
+        return None
+    words = doc[node.left_edge.i : start]
+    if not any(_is_title(t.lower_) or _is_title(t.lower_.split("-")[-1]) for t in words if t.pos_ == "NOUN"):
+        return None
+    return node
 
 
 def _nominal(token: Token) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .doc_cache import doc_text
-from .coref import document_author, is_document, person_genders
+from .coref import document_author, is_document, person_genders, titled_subject
 from ..lexicons import non_speakers
 from ..records import Entity, Span
 
@@ -63,6 +63,7 @@ class Speakers:
         self.doc = doc
         self.text = doc_text(doc)  # built from the tokens on every access: once per doc
         self.by_token: dict[int, Entity] = {}
+        self._mention_spans: dict[int, object] = {}
         self._types = {e.id: e.type for e in entities}
         #: entity id -> "m" | "f", from honorifics, gendered titles and first names
         self.gender: dict[str, str] = person_genders(doc, entities)
@@ -73,6 +74,8 @@ class Speakers:
                     continue
                 for t in span:
                     self.by_token.setdefault(t.i, entity)
+                if entity.type == "PERSON":
+                    self._mention_spans.setdefault(span.end - 1, span)
         self._quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._antecedents: list[_Antecedent] = []
@@ -131,11 +134,22 @@ class Speakers:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
+        last = token.doc[token.right_edge.i]
+        named = self.by_token.get(last.i)
+        if token.dep_ in _SUBJECT_DEPS and named is not None and named.type == "PERSON":
+            span = self._mention_at(last.i)
+            subject = titled_subject(span) if span is not None else None
+            if subject is not None and subject.i == token.i:
+                return named  # "Uber's vice-president of Advanced Technologies Anthony Levandowski said"
         if token.pos_ == "NOUN":
             for t in token.subtree:
                 if t.i > token.i and t.dep_ == "appos" and t.i in self.by_token and self.by_token[t.i].type == "PERSON":
                     return self.by_token[t.i]
         return None
+
+    def _mention_at(self, i: int):
+        """The name mention (a doc span) that holds token ``i``."""
+        return self._mention_spans.get(i)
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         """The subject's noun phrase: its left modifiers and head (doc chars),
