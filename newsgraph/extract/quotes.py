@@ -142,7 +142,7 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
             content, nested_ok, relation = _infinitive(token), False, "xcomp"
         if content is None:
             continue
-        subject = _subject(token, inversion=False)
+        subject = _subject(token, inversion=False, participle=relation == "ccomp")
         speaker = speakers.of(subject) if subject is not None else None
         conf = _confidence(speaker, entry)
         found = _Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0)

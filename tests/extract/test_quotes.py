@@ -283,3 +283,22 @@ def test_quote_marks_pair_over_hard_wrapped_lines(pipeline):
 def test_figures_and_market_terms_do_not_speak(pipeline, row):
     record = pipeline(row["sentence"])
     assert record.quotes and all(q.speaker_name is None for q in record.quotes), [(q.speaker_name, q.cue) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Mayor Ana Lind pitched her plan to the fishermen by telling them that the pier would reopen in May.",
+     "the pier would reopen in May", "Ana Lind"),
+    ("Mayor Ana Lind spoke at a news conference on Monday announcing that the pier would reopen in May.",
+     "the pier would reopen in May", "Ana Lind"),
+    ("After saying that the pier would reopen in May, Mayor Ana Lind was driven to the harbour.",
+     "the pier would reopen in May", "Ana Lind"),
+])
+def test_participle_cue_takes_its_clause_subject(pipeline, text, content, speaker):
+    record = pipeline(text)
+    hits = [q for q in record.quotes if record.text_of(q.span).startswith(content)]
+    assert hits and hits[0].speaker_name == speaker, [(record.text_of(q.span), q.speaker_name) for q in record.quotes]
+
+
+def test_infinitive_after_a_passive_is_not_its_subjects_speech(pipeline):
+    record = pipeline("Mayor Ana Lind is expected to meet the fishermen later this week to discuss the pier.")
+    assert not [q for q in record.quotes if q.act == "statement" and "pier" in record.text_of(q.span)]
