@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicons import SpeechVerb, speech_verb_forms
+from ..lexicons import SpeechVerb, speech_verb_forms, speech_verbs
 from ..records import Span
 from .coref import is_document
 from .speakers import Speaker
@@ -19,6 +19,8 @@ __all__ = ["Found", "subject", "entry", "confidence"]
 #: verbs whose object is the hearer, never the speaker ("told reporters")
 _HEARER_OBJECT = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"})
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+#: "X is pleased to announce": over the adjective to its subject
+_OVER_ADJECTIVE = frozenset({"acomp"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 #: from a participle's preposition up to the verb: "aside from", "for ... and for"
 _CLIMB_TO_VERB = frozenset({"prep", "conj", "advmod", "pcomp"})
@@ -53,13 +55,17 @@ def subject(verb: Token, inversion: bool, participle: bool = False) -> Token | N
     document's ("a statement saying ..."), with ``participle`` (a speech
     verb's clause: not "before discussing the war"). With ``inversion`` ('"...," said X')
     the noun after the verb."""
+    if participle and verb.tag_ == "VBG" and verb.dep_ in _INHERIT_DEPS:
+        speaking = _speech_above(verb)
+        if speaking is not None:  # "X said these were hard times, adding that ...": X adds
+            return subject(speaking, False)
     v = verb
     climbed = False  # from a participle: "after saying ..., she was whisked off"
     for _ in range(5):
         subjects = [c for c in v.children if c.dep_ == "nsubj" or (climbed and c.dep_ == "nsubjpass")]
         if subjects:  # the one nearest the verb: "..., the officials said"
             return min(subjects, key=lambda c: abs(c.i - v.i))
-        if v.dep_ in _INHERIT_DEPS and v.head.i != v.i:
+        if (v.dep_ in _INHERIT_DEPS or (v.dep_ in _OVER_ADJECTIVE and v.pos_ == "ADJ")) and v.head.i != v.i:
             v = v.head
             continue
         governor = _participle_governor(v) if participle else None
@@ -72,6 +78,19 @@ def subject(verb: Token, inversion: bool, participle: bool = False) -> Token | N
         for child in verb.rights:
             if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON") and child.ent_type_ not in ("DATE", "TIME"):
                 return child
+    return None
+
+
+def _speech_above(verb: Token) -> Token | None:
+    """The speech verb a participle's clause sits under, when the parser hung
+    the participle inside that verb's reported clause."""
+    x = verb
+    for _ in range(4):
+        if x.head.i == x.i:
+            return None
+        if x.dep_ == "ccomp" and entry(speech_verbs(), x.head) is not None and x.head.pos_ in _VERB_POS:
+            return x.head
+        x = x.head
     return None
 
 

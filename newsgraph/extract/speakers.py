@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .doc_cache import doc_text
+from .doc_cache import doc_text, sentences
 from .coref import document_author, is_document, person_genders, titled_subject
-from ..lexicons import non_speakers
+from ..lexicons import non_speakers, speech_verbs
 from ..records import Entity, Span
 
 __all__ = ["Speaker", "Speakers"]
@@ -34,6 +34,8 @@ _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 #: subjects further back than this many tokens are not antecedents
 _MAX_BACK = 400
+#: how many sentences back the source of a run of quotes may be
+_RUN_SENTENCES = 2
 #: prepositional tails kept in a group name ("spokesman for the ministry")
 _NAME_PREPS = frozenset({"for", "of", "from", "at", "in"})
 
@@ -54,6 +56,8 @@ class _Antecedent:
     entity: Entity | None
     name: str
     person: bool
+    #: the source of an attribution ("Three rebel spokesmen said")
+    source: bool = False
 
 
 class Speakers:
@@ -80,6 +84,8 @@ class Speakers:
         self._quoted = quoted
         self._antecedents: list[_Antecedent] = []
         self._positions: list[int] = []
+        self._speech = frozenset(v.lemma for v in speech_verbs().values() if v.cues_direct)
+        self._sent_starts = [s.start for s in sentences(doc)]
         self._build()
 
     # -------------------------------------------------------------- public
@@ -92,7 +98,10 @@ class Speakers:
             linked = self.by_token.get(token.i)  # resolved by the coreference stage
             if linked is not None:
                 return Speaker(linked.id, linked.name, src, "pronoun")
-            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
+            ante = None
+            if self._speaks(token):  # "Three rebel spokesmen said ... Rebels would follow, they said"
+                ante = self._recent_source(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
+            ante = ante or self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
             if ante is None:
                 return Speaker(None, None, src, "unresolved")
             return Speaker(ante.entity.id if ante.entity else None, ante.name, src, "pronoun")
@@ -110,6 +119,11 @@ class Speakers:
             if author is not None:
                 named = self.of(author)
                 return Speaker(named.entity, named.name, (start, end), named.how)
+            # '..., the court said. "...," the written ruling said': the
+            # institution whose attribution the document continues
+            ante = self._recent_source(token.i, person=False)
+            if ante is not None:
+                return Speaker(ante.entity.id if ante.entity else None, ante.name, (start, end), "name" if ante.entity else "group")
         if token.lemma_.lower() in non_speakers() or token.lower_ in non_speakers() or token.like_num:
             return Speaker(None, None, (start, end), "unresolved")  # a figure or market term cannot speak
         return Speaker(None, self._group_name(token), (start, end), "group")
@@ -196,8 +210,32 @@ class Speakers:
                 elif token.pos_ == "NOUN" and token.tag_ == "NNS":
                     ante = _Antecedent(token.i, None, self._group_name(token), False)
             if ante is not None:
+                if self._speaks(token):
+                    ante = _Antecedent(ante.token, ante.entity, ante.name, ante.person, True)
                 self._antecedents.append(ante)
                 self._positions.append(token.i)
+
+    def _speaks(self, token: Token) -> bool:
+        """The subject of a speech verb."""
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in self._speech
+
+    def _sent(self, i: int) -> int:
+        return bisect.bisect_right(self._sent_starts, i) - 1
+
+    def _recent_source(self, i: int, person: bool, gender: str | None = None) -> _Antecedent | None:
+        """The source of the last attribution before token ``i`` in this or
+        the previous sentences, when it agrees: a run of quotes is one
+        speaker's."""
+        k = bisect.bisect_left(self._positions, i) - 1
+        sent = self._sent(i)
+        while k >= 0 and sent - self._sent(self._positions[k]) <= _RUN_SENTENCES:
+            ante = self._antecedents[k]
+            if ante.source:
+                if ante.person == person and (person or ante.entity is None or ante.entity.type in _GROUP_TYPES) and self._agrees(ante.entity, gender):
+                    return ante
+                return None  # the last source is someone else
+            k -= 1
+        return None
 
     def _agrees(self, entity: Entity | None, gender: str | None) -> bool:
         return gender is None or entity is None or self.gender.get(entity.id, gender) == gender

@@ -302,3 +302,36 @@ def test_participle_cue_takes_its_clause_subject(pipeline, text, content, speake
 def test_infinitive_after_a_passive_is_not_its_subjects_speech(pipeline):
     record = pipeline("Mayor Ana Lind is expected to meet the fishermen later this week to discuss the pier.")
     assert not [q for q in record.quotes if q.act == "statement" and "pier" in record.text_of(q.span)]
+
+
+def test_they_in_a_run_of_quotes_is_the_source_of_the_run(pipeline):
+    text = ("Three harbour pilots said the first ships were to leave Port Wren on Thursday. "
+            "Fishing boats would follow, they said.")
+    record = pipeline(text)
+    assert [q.speaker_name for q in record.quotes] == ["Three harbour pilots", "Three harbour pilots"]
+
+
+def test_document_without_author_continues_the_institution_it_follows(pipeline):
+    text = ("The Wren Court of Appeals said no reasonable juror could have convicted the fishermen. "
+            "\"Those defendants have won the right to proclaim that they did not commit a crime,\" the written ruling said.")
+    record = pipeline(text)
+    assert record.quotes[-1].speaker_name == "Wren Court of Appeals"
+
+
+def test_document_after_a_person_is_not_theirs(pipeline):
+    text = ("The pier is unsafe, Mayor Ana Lind said on Monday. "
+            "\"Repairs will take a year,\" the written ruling said.")
+    record = pipeline(text)
+    assert record.quotes[-1].speaker_name != "Ana Lind"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Mayor Ana Lind said these were \"desperate times\" for the harbour, adding that more boats were expected to sink.",
+     "more boats were expected", "Ana Lind"),
+    ("The Wren Port Authority is pleased to announce that Tom Berg has accepted the position of harbour master.",
+     "Tom Berg has accepted", "Wren Port Authority"),
+])
+def test_cue_inherits_its_speaker_over_the_parse(pipeline, text, content, speaker):
+    record = pipeline(text)
+    hits = [q for q in record.quotes if record.text_of(q.span).startswith(content)]
+    assert hits and hits[0].speaker_name == speaker, [(record.text_of(q.span), q.speaker_name) for q in record.quotes]
