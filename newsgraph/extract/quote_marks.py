@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 __all__ = ["Passage", "find_passages", "paragraph_starts"]
 
-_OPEN_BEFORE = frozenset(" \n([{-\u2014\u2013/:;,")
-_CLOSE_AFTER = frozenset(" \n)]}.,;:!?-\u2014\u2013/")
+_OPEN_BEFORE = frozenset(" \n([{-\u2014\u2013\u2015/:;,")
+_CLOSE_AFTER = frozenset(" \n)]}.,;:!?-\u2014\u2013\u2015/")
 #: single marks pair only around at least this many words (apostrophes abound)
 _SINGLE_MIN_WORDS = 2
 

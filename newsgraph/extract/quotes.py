@@ -32,7 +32,7 @@ from .doc_cache import doc_text
 from ..lexicons import SpeechVerb, cue_act, speech_verbs
 from ..records import Entity, Quote, Span
 from .cue_relations import trim as _trim
-from .learned_quotes import colon_credits, learned
+from .learned_quotes import colon_credits, colon_leads, learned
 from .quote_marks import Passage, find_passages, paragraph_starts
 from .quote_parts import Found as _Found
 from .quote_parts import confidence as _confidence
@@ -84,10 +84,11 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         found.append(cand)
 
     previous: _Found | None = None
+    leads = colon_leads(text, passages, entities, doc)
     for n, passage in enumerate(passages):
         if n in absorbed:
             continue
-        quote = _direct(doc, text, passage, verbs, speakers, found, previous, breaks)
+        quote = _direct(doc, text, passage, verbs, speakers, found, previous, breaks, leads.get(passage.start))
         if quote is not None:
             after = n + 1
             if after < len(passages) and after not in absorbed and _interrupted(text, passage, passages[after], quote.cue_span):
@@ -312,9 +313,12 @@ def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None
 # ------------------------------------------------------------ direct quotes
 
 def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None,
-            breaks: frozenset[int] = frozenset()) -> _Found | None:
+            breaks: frozenset[int] = frozenset(), lead: tuple[Speaker, int] | None = None) -> _Found | None:
     span = (p.start, p.end)
     words = len(text[p.start : p.end].split())
+    if lead is not None:  # '"PENCE: Well, look, ...': a transcript line in quote marks
+        speaker, after = lead
+        return _Found("direct", (after, p.end), speaker, ":", (after - 2, after - 1), 0.6, p.paragraph)
     if p.continues and previous is not None and previous.kind == "direct":
         return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
     cue = _cue_after(doc, text, p, verbs, breaks) if p.closed else None
@@ -439,9 +443,11 @@ def _credit(doc: Doc, p: Passage) -> Token | None:
     i = _token_at(doc, p.close_at) + 1
     if i <= 0 or i >= len(doc):
         return None
-    if doc[i].text == ",":
+    if len(doc[i - 1].text) > 1 and doc[i - 1].text[-1] in _DASHES:
+        i -= 1  # '..."― Pamela Padilla': the mark and the dash are one token
+    elif doc[i].text == ",":
         i += 1
-    if i >= len(doc) or doc[i].text not in _DASHES:
+    if i >= len(doc) or (doc[i].text not in _DASHES and doc[i].text[-1:] not in _DASHES):
         return None
     names: list[Token] = []
     for token in doc[i + 1 : i + 7]:
@@ -449,6 +455,8 @@ def _credit(doc: Doc, p: Passage) -> Token | None:
             break
         if token.is_space:
             continue
+        if token.text == "." and names and (token.i + 1 == len(doc) or "\n" in token.whitespace_ or "\n" in doc[token.i + 1].text):
+            break  # '"..." -- Steve Quinlan.' at the end of its line
         if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or token.is_punct:
             return None
         names.append(token)

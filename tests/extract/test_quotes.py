@@ -335,3 +335,22 @@ def test_cue_inherits_its_speaker_over_the_parse(pipeline, text, content, speake
     record = pipeline(text)
     hits = [q for q in record.quotes if record.text_of(q.span).startswith(content)]
     assert hits and hits[0].speaker_name == speaker, [(record.text_of(q.span), q.speaker_name) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("\u201cThe pier must reopen. The fishermen need it.\u201d \u2015 Ana Lind\n"
+     "\u201cWe cannot wait until May.\u201d \u2015 Tom Berg.\n", ["Ana Lind", "Tom Berg"]),
+    ("\u201cThe pier must reopen. The fishermen need it.\u201d\u2015 Ana Lind \n"
+     "\u201cWe cannot wait until May, not one more week.\u201d \u2015 Tom Berg\n", ["Ana Lind", "Tom Berg"]),
+])
+def test_dash_credit_after_the_quote(pipeline, text, speakers):
+    record = pipeline(text)
+    assert [q.speaker_name for q in record.quotes] == speakers
+
+
+def test_transcript_line_inside_quote_marks(pipeline):
+    text = ('Ana Lind spoke to Tom Berg on Sunday.\n\n'
+            '"BERG: Will the pier reopen in May, as the council promised last year?\n\n'
+            '"LIND: Well, look, the pier will reopen when the engineers say it is safe.')
+    record = pipeline(text)
+    assert [(q.speaker_name, record.text_of(q.span)[:4]) for q in record.quotes] == [("Tom Berg", "Will"), ("Ana Lind", "Well")]
