@@ -264,9 +264,13 @@ def _phrase_cue(doc: Doc, token: Token, entry: SpeechVerb, speakers: Speakers) -
     clause = token.head
     while clause.pos_ not in _VERB_POS and clause.head.i != clause.i:
         clause = clause.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i and clause.head.pos_ in _VERB_POS and token.i > clause.i:
+        clause = clause.head  # "X is in hospital but will face charges, according to Y": both
     own_start = token.left_edge.i
     own_end = max(token.right_edge.i, objs[0].right_edge.i) + 1
     c_start, c_end = clause.left_edge.i, clause.right_edge.i + 1
+    while c_end - 1 >= own_end and (doc[c_end - 1].is_punct or doc[c_end - 1].is_space):
+        c_end -= 1  # the full stop after "..., according to X."
     if own_start <= c_start:
         content = _trim(doc, own_end, c_end)
     elif own_end >= c_end:

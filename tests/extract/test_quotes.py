@@ -354,3 +354,9 @@ def test_transcript_line_inside_quote_marks(pipeline):
             '"LIND: Well, look, the pier will reopen when the engineers say it is safe.')
     record = pipeline(text)
     assert [(q.speaker_name, record.text_of(q.span)[:4]) for q in record.quotes] == [("Tom Berg", "Will"), ("Ana Lind", "Well")]
+
+
+def test_according_to_after_a_coordination_takes_both_clauses(pipeline):
+    record = pipeline("His brother, Tom Berg, is now in a Port Wren hospital but will face the same charges, according to Holt.")
+    assert [record.text_of(q.span) for q in record.quotes] == [
+        "His brother, Tom Berg, is now in a Port Wren hospital but will face the same charges"]
