@@ -331,6 +331,8 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
     if cue is not None:
         verb, after = cue
         subject = _subject(verb, inversion=after) or _name_before(doc, verb, speakers)
+        if subject is None and after:
+            subject = _between(doc, p, verb, speakers)
         speaker = speakers.of(subject) if subject is not None else None
         entry = _entry(verbs, verb)
         found = _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry), p.paragraph)
@@ -342,6 +344,12 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
         return _Found("direct", span, speaker, None, None, 0.7 if speaker.entity or speaker.name else 0.4, p.paragraph)
     if not _starts_sentence(text, p.open_at) or words < _MIN_FLOATING_WORDS:
         return None  # a scare quote or a title
+    colon = _colon_before(doc, text, p)
+    if colon is not None:  # 'Caddell continued:\n\n"The health issue ...'
+        subject = _subject(colon, inversion=False)
+        speaker = speakers.of(subject) if subject is not None else None
+        if speaker is not None and (speaker.entity or speaker.name):
+            return _Found("direct", span, speaker, colon.text, (colon.idx, colon.idx + len(colon)), 0.65, p.paragraph)
     introduced = _introduced(doc, p, speakers, found)
     if introduced is not None:
         return _Found("direct", span, introduced, None, None, 0.6, p.paragraph)
@@ -382,6 +390,33 @@ def _name_before(doc: Doc, verb: Token, speakers: Speakers) -> Token | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return doc[i] if i >= 0 and i in speakers.by_token else None
+
+
+def _colon_before(doc: Doc, text: str, p: Passage) -> Token | None:
+    """The verb of a line that ends in a colon right before the quote's own
+    paragraph ('Caddell continued:' / 'In a statement, the ministry said:')."""
+    i = p.open_at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":" or "\n" not in text[i : p.open_at]:
+        return None
+    k = _token_at(doc, i)
+    if k < 0:
+        return None
+    root = doc[k].sent.root
+    return root if root.pos_ in _VERB_POS and root.i < k else None
+
+
+def _between(doc: Doc, p: Passage, verb: Token, speakers: Speakers) -> Token | None:
+    """'"...," Flynn, a top Trump surrogate, said': the speaker written between
+    the closing mark and a verb the parser left without a subject (it hung
+    the name on the quote): the first name there, else the first pronoun."""
+    i = _token_at(doc, p.close_at) + 1
+    between = [t for t in doc[max(i, 0) : verb.i] if not t.is_punct and not t.is_space]
+    named = next((t for t in between if t.i in speakers.by_token), None)
+    if named is not None:
+        return named
+    return next((t for t in between if t.pos_ == "PRON" and t.lower_ in ("he", "she", "they")), None)
 
 
 def _interrupted(text: str, a: Passage, b: Passage, cue: Span | None) -> bool:

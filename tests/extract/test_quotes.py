@@ -360,3 +360,24 @@ def test_according_to_after_a_coordination_takes_both_clauses(pipeline):
     record = pipeline("His brother, Tom Berg, is now in a Port Wren hospital but will face the same charges, according to Holt.")
     assert [record.text_of(q.span) for q in record.quotes] == [
         "His brother, Tom Berg, is now in a Port Wren hospital but will face the same charges"]
+
+
+def test_speaker_between_the_quote_and_a_subjectless_verb(pipeline):
+    text = ("Retired Lt. Gen. Tom Berg spoke on Thursday.\n\n"
+            "\u201cThere is a severe disconnect between this council and frankly the mayor and our fishermen,\u201d "
+            "Berg, a top harbour official, said Thursday morning on Wren Radio.")
+    record = pipeline(text)
+    assert record.quotes[-1].speaker_name == "Tom Berg"
+
+
+def test_quote_paragraph_after_a_line_ending_in_a_colon(pipeline):
+    text = ("Pollster Ana Lind spoke on Thursday.\n\nLind continued:\n\n"
+            "\"The harbour issue overall is very much a partisan issue, but that does not account for the numbers.\"")
+    record = pipeline(text)
+    assert [q.speaker_name for q in record.quotes] == ["Ana Lind"]
+
+
+@pytest.mark.parametrize("verb", ["demanded", "retorted", "exclaimed", "scoffed", "remarked"])
+def test_more_verbs_cue_direct_quotes(pipeline, verb):
+    record = pipeline(f"\u201cWhy is the pier still closed?\u201d Mayor Ana Lind {verb}.")
+    assert [q.speaker_name for q in record.quotes] == ["Ana Lind"]
