@@ -272,9 +272,9 @@ class _Resolver:
         self._link(token, key, (token.idx, token.idx + len(token)))
 
     def _description(self, token: Token) -> None:
-        word = token.lower_
+        word = _compound_title(token) or token.lower_
         entry = descriptions().get(word) or descriptions().get(token.lemma_.lower())
-        title = _is_title(word)
+        title = _is_title(word) or _is_generic_title(word)
         if entry is None and not title:
             return
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
@@ -290,7 +290,7 @@ class _Resolver:
         if refers == "DOCUMENT":
             key = self._author(token)
         elif refers == "PERSON":
-            key = self._titled(token, entry)
+            key = self._titled(token, entry, word)
         else:
             key = self._named(token, refers)
         if key is not None:
@@ -322,18 +322,19 @@ class _Resolver:
             return None
         return max(scores, key=lambda k: (scores[k], last[k]))
 
-    def _titled(self, token: Token, entry: Description | None) -> str | None:
-        words = {token.lower_, *(entry.also if entry else ())}
+    def _titled(self, token: Token, entry: Description | None, word: str | None = None) -> str | None:
+        word = word or token.lower_
+        words = {word, *(entry.also if entry else ())}
 
         def agrees(key: str) -> bool:
             entity = self.by_id.get(key)
             if entity is None or entity.type != "PERSON":
                 return False
-            held = {w.strip(".,").lower() for t in entity.titles for w in t.split()} | self.before.get(key, set())
+            held = {w.strip(".,").lower() for t in entity.titles for w in t.replace("-", " ").split()} | self.before.get(key, set())
             return bool(words & held)
 
         key = self._most_salient(token, agrees, _TITLE_WINDOW) or self._described(token)
-        if key is None and token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in self.speech:
+        if key is None and _is_title(word) and token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in self.speech:
             # '"...," Baylous said. "...," the lieutenant added': the source of the run
 
             def untitled(k: str) -> bool:
@@ -344,14 +345,31 @@ class _Resolver:
         return key
 
     def _described(self, token: Token) -> str | None:
-        """"The mayor of Port Wren, Ana Lind, ... the mayor said": the person
-        the same description stood beside before."""
+        """"The mayor of Port Wren, Ana Lind, ... the mayor said" / "Ana Lind,
+        the mayor, ... the mayor said": the person the same description stood
+        beside before."""
         for j in range(token.i - 1, -1, -1):
             other = self.doc[j]
+            if other.lower_ == token.lower_:
+                holder = self._apposed(other)  # "Kevin Vickers, the former sergeant-at-arms, ..."
+                if holder is not None:
+                    return holder
             if other.lower_ == token.lower_:
                 for near in self.doc[other.i + 1 : min(other.i + 10, token.i)]:
                     if near.dep_ == "appos" and near.i in self.at and self.by_id[self.at[near.i]].type == "PERSON":
                         return self.at[near.i]
+        return None
+
+    def _apposed(self, word: Token) -> str | None:
+        """The person whose apposition holds ``word`` ("Ana Lind, the former
+        mayor of Port Wren,"), however the parser hung the word in it."""
+        x = word
+        for _ in range(3):
+            if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+                return None
+            if x.dep_ == "appos" and x.head.i in self.at and self.by_id[self.at[x.head.i]].type == "PERSON":
+                return self.at[x.head.i]
+            x = x.head
         return None
 
     def _named(self, token: Token, refers: str) -> str | None:
@@ -460,6 +478,24 @@ def _nominal(token: Token) -> bool:
 def _is_title(word: str) -> bool:
     entry = titles().get(word)
     return entry is not None and entry.role == "title"
+
+
+def _is_generic_title(word: str) -> bool:
+    """"chief", "boss": a title that names only whoever holds it here."""
+    entry = titles().get(word)
+    return entry is not None and entry.role == "generic"
+
+
+def _compound_title(token: Token) -> str | None:
+    """"the sergeant-at-arms", "the editor-in-chief": the title word that
+    opens a hyphenated compound whose last word is the token."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    if i == token.i:
+        return None
+    first = doc[i].lower_
+    return first if _is_title(first) or first in descriptions() else None
 
 
 def _words(name: str) -> frozenset[str]:

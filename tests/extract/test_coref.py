@@ -140,3 +140,18 @@ def test_given_name_alone_names_its_person(pipeline):
     assert "Amber" in mentions_of(record, "Sinclair-Okoro")
     assert speakers(record)[-1] == "Amber Sinclair-Okoro"
 
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Police Chief Tom Berg spoke on Monday. \"We have never seen anything like this,\" the chief said.", "Tom Berg"),
+    ("Ana Lind, the former sergeant-at-arms of the Wren Assembly, arrived in Dublin. "
+     "The former sergeant-at-arms said she was honoured.", "Ana Lind"),
+    ("Tom Berg met Ana Lind, the former mayor of Port Wren, on Monday. The former mayor said the pier was unsafe.", "Ana Lind"),
+])
+def test_title_description_names_its_holder(pipeline, text, speaker):
+    assert speakers(pipeline(text))[-1] == speaker
+
+
+def test_generic_title_without_a_holder_stays_unresolved(pipeline):
+    record = pipeline("Tom Berg met the fishermen on Monday. \"We have never seen anything like this,\" the chief said.")
+    assert speakers(record)[-1] != "Tom Berg"
