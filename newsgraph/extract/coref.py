@@ -10,7 +10,13 @@ entity they refer to, across sentences and paragraphs.
                                   (``descriptions.tsv``): one whose name holds
                                   the word first ("the court" -> "Court of
                                   Criminal Appeals")
-    the senator, the lieutenant   the person holding that title
+    the senator, the lieutenant   the person holding that title (or the
+                                  same words in their apposition: "Ana
+                                  Lind, the former sergeant-at-arms, ...";
+                                  "the chief" only its one holder)
+    ... Technologies Anthony      a name ending a subject its title heads
+    Levandowski said              is that subject ("Uber's vice-president
+                                  of ... X said": X speaks)
     the statement, the report     the author of that document named before
                                   ("a statement from the directorate")
     Uber's vice-president ... X   the title phrase around a name: X

@@ -6,15 +6,14 @@ House" is the name "White House"; "Joe Biden’s" is "Joe Biden"; "non-Nato" is 
 mention of "Nato". Types are corrected from the lexicons where the word is
 known ("Ukrainian" is a NORP, not a GPE).
 
-Two repairs of a person's name the model cut short: a hyphenated surname
-("Amber Sinclair-Alexander", tagged "Amber"), and a given name that a line
-wrap parted from its surname ("Advanced Technologies Anthony\\n Levandowski"
-tagged ORG "Advanced Technologies Anthony"): the given name (``first_names.tsv``)
-and the capitalised word after the wrap are a person.
+Person names the model cut short or missed: a hyphenated surname ("Amber
+Sinclair-Alexander", tagged "Amber"); a given name that a line wrap parted
+from its surname ("Advanced Technologies Anthony\\n Levandowski" tagged ORG
+"Advanced Technologies Anthony"); a given name (``first_names.tsv``) and a
+capitalised surname with no label at all.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -64,9 +63,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             wrapped = _wrapped_surname(doc, start, end, in_ent)
             if wrapped is not None:  # "... Anthony\n Levandowski": the rest, then the person
                 rest = _trim(doc, start, end - 1, ent.label_) if end - 1 > start else None
-                person = Mention(end - 1, wrapped, doc[end - 1].idx, doc[wrapped - 1].idx + len(doc[wrapped - 1]),
-                                 doc[end - 1 : wrapped].text, "PERSON", "PERSON")
-                person = dataclasses.replace(person, text=f"{doc[end - 1].text} {doc[wrapped - 1].text}")
+                given, surname = doc[end - 1], doc[wrapped - 1]
+                person = Mention(end - 1, wrapped, given.idx, surname.idx + len(surname),
+                                 f"{given.text} {surname.text}", "PERSON", "PERSON")
                 out.extend(m for m in (rest, person) if m is not None)
                 consumed = wrapped
                 continue

@@ -49,12 +49,14 @@ def entry(verbs: dict[str, SpeechVerb], token: Token) -> SpeechVerb | None:
 
 
 def subject(verb: Token, inversion: bool, participle: bool = False) -> Token | None:
-    """The cue's subject, inherited over conj/xcomp/advcl and from a
-    participle's clause ("He pitched himself by telling them ...", "she said
-    at a news conference announcing ..."); a participle on a document is the
-    document's ("a statement saying ..."), with ``participle`` (a speech
-    verb's clause: not "before discussing the war"). With ``inversion`` ('"...," said X')
-    the noun after the verb."""
+    """The cue's subject, inherited over conj/xcomp/advcl and over an
+    adjective ("is pleased to announce"). With ``participle`` (a speech verb
+    with a clause; not a learned cue: "before discussing the war") also from
+    the clause a participle hangs on ("He pitched himself by telling them
+    ...", "she said at a news conference announcing ...", "said these were
+    hard times, adding ..."); a participle on a document is the document's
+    ("a statement saying ..."). With ``inversion`` ('"...," said X') the
+    noun after the verb."""
     if participle and verb.tag_ == "VBG" and verb.dep_ in _INHERIT_DEPS:
         speaking = _speech_above(verb)
         if speaking is not None:  # "X said these were hard times, adding that ...": X adds

@@ -12,6 +12,8 @@
                        cued by a speech verb after it ("...," he said; one
                        quote around it: '"...," he said, "..."'), before
                        it (X said: "..."), a headline credit ("...": X, "..." -- X),
+                       a line ending in a colon before its paragraph ("Caddell
+                       continued:"), a transcript line ('"PENCE: Well, ...'),
                        or by context: a passage continuing the previous
                        paragraph's open quote, or a sentence-initial passage
                        following another quote (a "floating" quote) continues

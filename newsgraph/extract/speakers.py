@@ -7,6 +7,11 @@
                               they/it; subjects inside quotes do not count
     who / which            -> the noun the relative clause hangs on
     any other noun phrase  -> a group speaker ("Ukrainian officials"), no id
+    he / they said         -> in a run of quotes, the source of the last
+                              attribution when it agrees ("Three rebel
+                              spokesmen said ... Rebels would follow, they said")
+    the ruling said        -> its author; with none, the institution or group
+                              whose attribution it follows
 
 Built once per Doc from the article's entities (in doc coordinates); the
 lookups are then index and bisect operations, never scans of the text.
@@ -17,6 +22,7 @@ import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from .doc_cache import doc_text, sentences
 from .coref import document_author, is_document, person_genders, titled_subject
@@ -67,7 +73,7 @@ class Speakers:
         self.doc = doc
         self.text = doc_text(doc)  # built from the tokens on every access: once per doc
         self.by_token: dict[int, Entity] = {}
-        self._mention_spans: dict[int, object] = {}
+        self._mention_spans: dict[int, DocSpan] = {}  # person mentions by their last token
         self._types = {e.id: e.type for e in entities}
         #: entity id -> "m" | "f", from honorifics, gendered titles and first names
         self.gender: dict[str, str] = person_genders(doc, entities)
@@ -161,8 +167,8 @@ class Speakers:
                     return self.by_token[t.i]
         return None
 
-    def _mention_at(self, i: int):
-        """The name mention (a doc span) that holds token ``i``."""
+    def _mention_at(self, i: int) -> DocSpan | None:
+        """The person mention (a doc span) that ends at token ``i``."""
         return self._mention_spans.get(i)
 
     def _phrase(self, token: Token) -> tuple[int, int]:
