@@ -76,6 +76,10 @@ def subject(verb: Token, inversion: bool, participle: bool = False) -> Token | N
         if governor.pos_ not in _VERB_POS:
             return governor  # "a statement saying ...": the document speaks
         v, climbed = governor, True
+    if participle and verb.dep_ == "conj":
+        speaking = _speech_above(verb)
+        if speaking is not None:  # "The media denied an agreement had been reached and said ...": the media
+            return subject(speaking, False)
     if inversion and verb.lemma_.lower() not in _HEARER_OBJECT:
         for child in verb.rights:
             if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and child.pos_ in ("PROPN", "NOUN", "PRON") and child.ent_type_ not in ("DATE", "TIME"):

@@ -381,3 +381,10 @@ def test_quote_paragraph_after_a_line_ending_in_a_colon(pipeline):
 def test_more_verbs_cue_direct_quotes(pipeline, verb):
     record = pipeline(f"\u201cWhy is the pier still closed?\u201d Mayor Ana Lind {verb}.")
     assert [q.speaker_name for q in record.quotes] == ["Ana Lind"]
+
+
+def test_coordinated_speech_verb_inside_a_reported_clause_keeps_the_source(pipeline):
+    record = pipeline("The Wren Port Authority denied an agreement had been reached and said in a statement "
+                      "that the talks were \"complicated.\"")
+    hits = [q for q in record.quotes if record.text_of(q.span).startswith("the talks")]
+    assert hits and hits[0].speaker_name == "Wren Port Authority", [(record.text_of(q.span), q.speaker_name) for q in record.quotes]
