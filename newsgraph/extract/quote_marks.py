@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 __all__ = ["Passage", "find_passages", "paragraph_starts"]
 
-_OPEN_BEFORE = frozenset(" \n([{-\u2014\u2013/:;,")
-_CLOSE_AFTER = frozenset(" \n)]}.,;:!?-\u2014\u2013/")
+_OPEN_BEFORE = frozenset(" \n([{-\u2014\u2013\u2015/:;,")
+_CLOSE_AFTER = frozenset(" \n)]}.,;:!?-\u2014\u2013\u2015/")
 #: single marks pair only around at least this many words (apostrophes abound)
 _SINGLE_MIN_WORDS = 2
 
@@ -64,6 +64,19 @@ def paragraph_starts(text: str) -> list[int]:
     """The offset where each paragraph starts: each line, except that a line
     hard-wrapped in mid-sentence runs on into the next."""
     return [start for start, _ in _paragraphs(text)]
+
+
+def wrapped_lines(text: str) -> frozenset[int]:
+    """The offsets of the lines that run on from the line before (a hard wrap
+    in mid-sentence), where they start (after their indent)."""
+    out = set()
+    start = 0
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k and _wraps(lines[k - 1], line):
+            out.add(start + _indent(line))
+        start += len(line) + 1
+    return frozenset(out)
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

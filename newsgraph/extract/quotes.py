@@ -12,6 +12,8 @@
                        cued by a speech verb after it ("...," he said; one
                        quote around it: '"...," he said, "..."'), before
                        it (X said: "..."), a headline credit ("...": X, "..." -- X),
+                       a line ending in a colon before its paragraph ("Caddell
+                       continued:"), a transcript line ('"PENCE: Well, ...'),
                        or by context: a passage continuing the previous
                        paragraph's open quote, or a sentence-initial passage
                        following another quote (a "floating" quote) continues
@@ -32,7 +34,7 @@ from .doc_cache import doc_text
 from ..lexicons import SpeechVerb, cue_act, speech_verbs
 from ..records import Entity, Quote, Span
 from .cue_relations import trim as _trim
-from .learned_quotes import colon_credits, learned
+from .learned_quotes import colon_credits, colon_leads, learned
 from .quote_marks import Passage, find_passages, paragraph_starts
 from .quote_parts import Found as _Found
 from .quote_parts import confidence as _confidence
@@ -84,10 +86,11 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         found.append(cand)
 
     previous: _Found | None = None
+    leads = colon_leads(text, passages, entities, doc)
     for n, passage in enumerate(passages):
         if n in absorbed:
             continue
-        quote = _direct(doc, text, passage, verbs, speakers, found, previous, breaks)
+        quote = _direct(doc, text, passage, verbs, speakers, found, previous, breaks, leads.get(passage.start))
         if quote is not None:
             after = n + 1
             if after < len(passages) and after not in absorbed and _interrupted(text, passage, passages[after], quote.cue_span):
@@ -142,7 +145,7 @@ def _reported(doc: Doc, verbs: dict[str, SpeechVerb], speakers: Speakers) -> lis
             content, nested_ok, relation = _infinitive(token), False, "xcomp"
         if content is None:
             continue
-        subject = _subject(token, inversion=False)
+        subject = _subject(token, inversion=False, participle=relation == "ccomp")
         speaker = speakers.of(subject) if subject is not None else None
         conf = _confidence(speaker, entry)
         found = _Found("indirect", content, speaker, token.text, (token.idx, token.idx + len(token)), conf, 0)
@@ -263,9 +266,13 @@ def _phrase_cue(doc: Doc, token: Token, entry: SpeechVerb, speakers: Speakers) -
     clause = token.head
     while clause.pos_ not in _VERB_POS and clause.head.i != clause.i:
         clause = clause.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i and clause.head.pos_ in _VERB_POS and token.i > clause.i:
+        clause = clause.head  # "X is in hospital but will face charges, according to Y": both
     own_start = token.left_edge.i
     own_end = max(token.right_edge.i, objs[0].right_edge.i) + 1
     c_start, c_end = clause.left_edge.i, clause.right_edge.i + 1
+    while c_end - 1 >= own_end and (doc[c_end - 1].is_punct or doc[c_end - 1].is_space):
+        c_end -= 1  # the full stop after "..., according to X."
     if own_start <= c_start:
         content = _trim(doc, own_end, c_end)
     elif own_end >= c_end:
@@ -312,9 +319,12 @@ def _settle(text: str, span: Span, passages: list[Passage]) -> tuple[Span | None
 # ------------------------------------------------------------ direct quotes
 
 def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: list[_Found], previous: _Found | None,
-            breaks: frozenset[int] = frozenset()) -> _Found | None:
+            breaks: frozenset[int] = frozenset(), lead: tuple[Speaker, int] | None = None) -> _Found | None:
     span = (p.start, p.end)
     words = len(text[p.start : p.end].split())
+    if lead is not None:  # '"PENCE: Well, look, ...': a transcript line in quote marks
+        speaker, after = lead
+        return _Found("direct", (after, p.end), speaker, ":", (after - 2, after - 1), 0.6, p.paragraph)
     if p.continues and previous is not None and previous.kind == "direct":
         return _Found("direct", span, previous.speaker, previous.cue, previous.cue_span, previous.confidence - 0.05, p.paragraph)
     cue = _cue_after(doc, text, p, verbs, breaks) if p.closed else None
@@ -323,6 +333,8 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
     if cue is not None:
         verb, after = cue
         subject = _subject(verb, inversion=after) or _name_before(doc, verb, speakers)
+        if subject is None and after:
+            subject = _between(doc, p, verb, speakers)
         speaker = speakers.of(subject) if subject is not None else None
         entry = _entry(verbs, verb)
         found = _Found("direct", span, speaker, verb.text, (verb.idx, verb.idx + len(verb)), _confidence(speaker, entry), p.paragraph)
@@ -334,6 +346,12 @@ def _direct(doc: Doc, text: str, p: Passage, verbs, speakers: Speakers, found: l
         return _Found("direct", span, speaker, None, None, 0.7 if speaker.entity or speaker.name else 0.4, p.paragraph)
     if not _starts_sentence(text, p.open_at) or words < _MIN_FLOATING_WORDS:
         return None  # a scare quote or a title
+    colon = _colon_before(doc, text, p)
+    if colon is not None:  # 'Caddell continued:\n\n"The health issue ...'
+        subject = _subject(colon, inversion=False)
+        speaker = speakers.of(subject) if subject is not None else None
+        if speaker is not None and (speaker.entity or speaker.name):
+            return _Found("direct", span, speaker, colon.text, (colon.idx, colon.idx + len(colon)), 0.65, p.paragraph)
     introduced = _introduced(doc, p, speakers, found)
     if introduced is not None:
         return _Found("direct", span, introduced, None, None, 0.6, p.paragraph)
@@ -374,6 +392,33 @@ def _name_before(doc: Doc, verb: Token, speakers: Speakers) -> Token | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return doc[i] if i >= 0 and i in speakers.by_token else None
+
+
+def _colon_before(doc: Doc, text: str, p: Passage) -> Token | None:
+    """The verb of a line that ends in a colon right before the quote's own
+    paragraph ('Caddell continued:' / 'In a statement, the ministry said:')."""
+    i = p.open_at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":" or "\n" not in text[i : p.open_at]:
+        return None
+    k = _token_at(doc, i)
+    if k < 0:
+        return None
+    root = doc[k].sent.root
+    return root if root.pos_ in _VERB_POS and root.i < k else None
+
+
+def _between(doc: Doc, p: Passage, verb: Token, speakers: Speakers) -> Token | None:
+    """'"...," Flynn, a top Trump surrogate, said': the speaker written between
+    the closing mark and a verb the parser left without a subject (it hung
+    the name on the quote): the first name there, else the first pronoun."""
+    i = _token_at(doc, p.close_at) + 1
+    between = [t for t in doc[max(i, 0) : verb.i] if not t.is_punct and not t.is_space]
+    named = next((t for t in between if t.i in speakers.by_token), None)
+    if named is not None:
+        return named
+    return next((t for t in between if t.pos_ == "PRON" and t.lower_ in ("he", "she", "they")), None)
 
 
 def _interrupted(text: str, a: Passage, b: Passage, cue: Span | None) -> bool:
@@ -439,9 +484,11 @@ def _credit(doc: Doc, p: Passage) -> Token | None:
     i = _token_at(doc, p.close_at) + 1
     if i <= 0 or i >= len(doc):
         return None
-    if doc[i].text == ",":
+    if len(doc[i - 1].text) > 1 and doc[i - 1].text[-1] in _DASHES:
+        i -= 1  # '..."― Pamela Padilla': the mark and the dash are one token
+    elif doc[i].text == ",":
         i += 1
-    if i >= len(doc) or doc[i].text not in _DASHES:
+    if i >= len(doc) or (doc[i].text not in _DASHES and doc[i].text[-1:] not in _DASHES):
         return None
     names: list[Token] = []
     for token in doc[i + 1 : i + 7]:
@@ -449,6 +496,8 @@ def _credit(doc: Doc, p: Passage) -> Token | None:
             break
         if token.is_space:
             continue
+        if token.text == "." and names and (token.i + 1 == len(doc) or "\n" in token.whitespace_ or "\n" in doc[token.i + 1].text):
+            break  # '"..." -- Steve Quinlan.' at the end of its line
         if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or token.is_punct:
             return None
         names.append(token)

@@ -7,6 +7,11 @@
                               they/it; subjects inside quotes do not count
     who / which            -> the noun the relative clause hangs on
     any other noun phrase  -> a group speaker ("Ukrainian officials"), no id
+    he / they said         -> in a run of quotes, the source of the last
+                              attribution when it agrees ("Three rebel
+                              spokesmen said ... Rebels would follow, they said")
+    the ruling said        -> its author; with none, the institution or group
+                              whose attribution it follows
 
 Built once per Doc from the article's entities (in doc coordinates); the
 lookups are then index and bisect operations, never scans of the text.
@@ -17,10 +22,11 @@ import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
-from .doc_cache import doc_text
-from .coref import document_author, is_document, person_genders
-from ..lexicons import non_speakers
+from .doc_cache import doc_text, sentences
+from .coref import document_author, is_document, person_genders, titled_subject
+from ..lexicons import non_speakers, speech_verbs
 from ..records import Entity, Span
 
 __all__ = ["Speaker", "Speakers"]
@@ -34,6 +40,8 @@ _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 #: subjects further back than this many tokens are not antecedents
 _MAX_BACK = 400
+#: how many sentences back the source of a run of quotes may be
+_RUN_SENTENCES = 2
 #: prepositional tails kept in a group name ("spokesman for the ministry")
 _NAME_PREPS = frozenset({"for", "of", "from", "at", "in"})
 
@@ -54,6 +62,8 @@ class _Antecedent:
     entity: Entity | None
     name: str
     person: bool
+    #: the source of an attribution ("Three rebel spokesmen said")
+    source: bool = False
 
 
 class Speakers:
@@ -63,6 +73,7 @@ class Speakers:
         self.doc = doc
         self.text = doc_text(doc)  # built from the tokens on every access: once per doc
         self.by_token: dict[int, Entity] = {}
+        self._mention_spans: dict[int, DocSpan] = {}  # person mentions by their last token
         self._types = {e.id: e.type for e in entities}
         #: entity id -> "m" | "f", from honorifics, gendered titles and first names
         self.gender: dict[str, str] = person_genders(doc, entities)
@@ -73,10 +84,14 @@ class Speakers:
                     continue
                 for t in span:
                     self.by_token.setdefault(t.i, entity)
+                if entity.type == "PERSON":
+                    self._mention_spans.setdefault(span.end - 1, span)
         self._quoted_starts = [s for s, _ in quoted]
         self._quoted = quoted
         self._antecedents: list[_Antecedent] = []
         self._positions: list[int] = []
+        self._speech = frozenset(v.lemma for v in speech_verbs().values() if v.cues_direct)
+        self._sent_starts = [s.start for s in sentences(doc)]
         self._build()
 
     # -------------------------------------------------------------- public
@@ -89,7 +104,10 @@ class Speakers:
             linked = self.by_token.get(token.i)  # resolved by the coreference stage
             if linked is not None:
                 return Speaker(linked.id, linked.name, src, "pronoun")
-            ante = self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
+            ante = None
+            if self._speaks(token):  # "Three rebel spokesmen said ... Rebels would follow, they said"
+                ante = self._recent_source(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
+            ante = ante or self._antecedent(token.i, person=lower in _PERSON_PRONOUNS, gender=_PERSON_PRONOUNS.get(lower))
             if ante is None:
                 return Speaker(None, None, src, "unresolved")
             return Speaker(ante.entity.id if ante.entity else None, ante.name, src, "pronoun")
@@ -107,6 +125,11 @@ class Speakers:
             if author is not None:
                 named = self.of(author)
                 return Speaker(named.entity, named.name, (start, end), named.how)
+            # '..., the court said. "...," the written ruling said': the
+            # institution whose attribution the document continues
+            ante = self._recent_source(token.i, person=False)
+            if ante is not None:
+                return Speaker(ante.entity.id if ante.entity else None, ante.name, (start, end), "name" if ante.entity else "group")
         if token.lemma_.lower() in non_speakers() or token.lower_ in non_speakers() or token.like_num:
             return Speaker(None, None, (start, end), "unresolved")  # a figure or market term cannot speak
         return Speaker(None, self._group_name(token), (start, end), "group")
@@ -131,11 +154,22 @@ class Speakers:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]
+        last = token.doc[token.right_edge.i]
+        named = self.by_token.get(last.i)
+        if token.dep_ in _SUBJECT_DEPS and named is not None and named.type == "PERSON":
+            span = self._mention_at(last.i)
+            subject = titled_subject(span) if span is not None else None
+            if subject is not None and subject.i == token.i:
+                return named  # "Uber's vice-president of Advanced Technologies Anthony Levandowski said"
         if token.pos_ == "NOUN":
             for t in token.subtree:
                 if t.i > token.i and t.dep_ == "appos" and t.i in self.by_token and self.by_token[t.i].type == "PERSON":
                     return self.by_token[t.i]
         return None
+
+    def _mention_at(self, i: int) -> DocSpan | None:
+        """The person mention (a doc span) that ends at token ``i``."""
+        return self._mention_spans.get(i)
 
     def _phrase(self, token: Token) -> tuple[int, int]:
         """The subject's noun phrase: its left modifiers and head (doc chars),
@@ -182,8 +216,32 @@ class Speakers:
                 elif token.pos_ == "NOUN" and token.tag_ == "NNS":
                     ante = _Antecedent(token.i, None, self._group_name(token), False)
             if ante is not None:
+                if self._speaks(token):
+                    ante = _Antecedent(ante.token, ante.entity, ante.name, ante.person, True)
                 self._antecedents.append(ante)
                 self._positions.append(token.i)
+
+    def _speaks(self, token: Token) -> bool:
+        """The subject of a speech verb."""
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in self._speech
+
+    def _sent(self, i: int) -> int:
+        return bisect.bisect_right(self._sent_starts, i) - 1
+
+    def _recent_source(self, i: int, person: bool, gender: str | None = None) -> _Antecedent | None:
+        """The source of the last attribution before token ``i`` in this or
+        the previous sentences, when it agrees: a run of quotes is one
+        speaker's."""
+        k = bisect.bisect_left(self._positions, i) - 1
+        sent = self._sent(i)
+        while k >= 0 and sent - self._sent(self._positions[k]) <= _RUN_SENTENCES:
+            ante = self._antecedents[k]
+            if ante.source:
+                if ante.person == person and (person or ante.entity is None or ante.entity.type in _GROUP_TYPES) and self._agrees(ante.entity, gender):
+                    return ante
+                return None  # the last source is someone else
+            k -= 1
+        return None
 
     def _agrees(self, entity: Entity | None, gender: str | None) -> bool:
         return gender is None or entity is None or self.gender.get(entity.id, gender) == gender

@@ -119,3 +119,39 @@ def test_every_first_name_row(pipeline, row):
     name = row["name"].capitalize()
     record = pipeline(f"{name} Holt met Robin Okoro in Port Wren on Monday. {other} said the talks had failed.")
     assert speakers(record) == ["Robin Okoro"], [(e.name, e.type) for e in record.entities]
+
+
+def test_name_ending_a_titled_subject_is_the_speaker(pipeline):
+    text = ("\"The pier is unsafe,\" said Mark Holt from the port authority in a letter.\n"
+            "On Friday, Wren Harbour's vice-president of Marine Operations Tom Berg said the pier was sound. "
+            "\"We will reopen it,\" he told reporters.")
+    assert speakers(pipeline(text))[-2:] == ["Tom Berg", "Tom Berg"]
+
+
+def test_name_after_a_preposition_is_not_the_titled_subject(pipeline):
+    record = pipeline("The lawyer for Ana Lind said the pier was unsafe.")
+    assert record.quotes[-1].speaker_name != "Ana Lind"
+
+
+def test_given_name_alone_names_its_person(pipeline):
+    text = ("A graduate from Port Wren will fly to Lagos next month.\nAmber Sinclair-Okoro has studied law at Wren College.\n"
+            "Amber said she was shocked when she heard the news.")
+    record = pipeline(text)
+    assert "Amber" in mentions_of(record, "Sinclair-Okoro")
+    assert speakers(record)[-1] == "Amber Sinclair-Okoro"
+
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Police Chief Tom Berg spoke on Monday. \"We have never seen anything like this,\" the chief said.", "Tom Berg"),
+    ("Ana Lind, the former sergeant-at-arms of the Wren Assembly, arrived in Dublin. "
+     "The former sergeant-at-arms said she was honoured.", "Ana Lind"),
+    ("Tom Berg met Ana Lind, the former mayor of Port Wren, on Monday. The former mayor said the pier was unsafe.", "Ana Lind"),
+])
+def test_title_description_names_its_holder(pipeline, text, speaker):
+    assert speakers(pipeline(text))[-1] == speaker
+
+
+def test_generic_title_without_a_holder_stays_unresolved(pipeline):
+    record = pipeline("Tom Berg met the fishermen on Monday. \"We have never seen anything like this,\" the chief said.")
+    assert speakers(record)[-1] != "Tom Berg"

@@ -283,3 +283,108 @@ def test_quote_marks_pair_over_hard_wrapped_lines(pipeline):
 def test_figures_and_market_terms_do_not_speak(pipeline, row):
     record = pipeline(row["sentence"])
     assert record.quotes and all(q.speaker_name is None for q in record.quotes), [(q.speaker_name, q.cue) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Mayor Ana Lind pitched her plan to the fishermen by telling them that the pier would reopen in May.",
+     "the pier would reopen in May", "Ana Lind"),
+    ("Mayor Ana Lind spoke at a news conference on Monday announcing that the pier would reopen in May.",
+     "the pier would reopen in May", "Ana Lind"),
+    ("After saying that the pier would reopen in May, Mayor Ana Lind was driven to the harbour.",
+     "the pier would reopen in May", "Ana Lind"),
+])
+def test_participle_cue_takes_its_clause_subject(pipeline, text, content, speaker):
+    record = pipeline(text)
+    hits = [q for q in record.quotes if record.text_of(q.span).startswith(content)]
+    assert hits and hits[0].speaker_name == speaker, [(record.text_of(q.span), q.speaker_name) for q in record.quotes]
+
+
+def test_infinitive_after_a_passive_is_not_its_subjects_speech(pipeline):
+    record = pipeline("Mayor Ana Lind is expected to meet the fishermen later this week to discuss the pier.")
+    assert not [q for q in record.quotes if q.act == "statement" and "pier" in record.text_of(q.span)]
+
+
+def test_they_in_a_run_of_quotes_is_the_source_of_the_run(pipeline):
+    text = ("Three harbour pilots said the first ships were to leave Port Wren on Thursday. "
+            "Fishing boats would follow, they said.")
+    record = pipeline(text)
+    assert [q.speaker_name for q in record.quotes] == ["Three harbour pilots", "Three harbour pilots"]
+
+
+def test_document_without_author_continues_the_institution_it_follows(pipeline):
+    text = ("The Wren Court of Appeals said no reasonable juror could have convicted the fishermen. "
+            "\"Those defendants have won the right to proclaim that they did not commit a crime,\" the written ruling said.")
+    record = pipeline(text)
+    assert record.quotes[-1].speaker_name == "Wren Court of Appeals"
+
+
+def test_document_after_a_person_is_not_theirs(pipeline):
+    text = ("The pier is unsafe, Mayor Ana Lind said on Monday. "
+            "\"Repairs will take a year,\" the written ruling said.")
+    record = pipeline(text)
+    assert record.quotes[-1].speaker_name != "Ana Lind"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Mayor Ana Lind said these were \"desperate times\" for the harbour, adding that more boats were expected to sink.",
+     "more boats were expected", "Ana Lind"),
+    ("The Wren Port Authority is pleased to announce that Tom Berg has accepted the position of harbour master.",
+     "Tom Berg has accepted", "Wren Port Authority"),
+])
+def test_cue_inherits_its_speaker_over_the_parse(pipeline, text, content, speaker):
+    record = pipeline(text)
+    hits = [q for q in record.quotes if record.text_of(q.span).startswith(content)]
+    assert hits and hits[0].speaker_name == speaker, [(record.text_of(q.span), q.speaker_name) for q in record.quotes]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("\u201cThe pier must reopen. The fishermen need it.\u201d \u2015 Ana Lind\n"
+     "\u201cWe cannot wait until May.\u201d \u2015 Tom Berg.\n", ["Ana Lind", "Tom Berg"]),
+    ("\u201cThe pier must reopen. The fishermen need it.\u201d\u2015 Ana Lind \n"
+     "\u201cWe cannot wait until May, not one more week.\u201d \u2015 Tom Berg\n", ["Ana Lind", "Tom Berg"]),
+])
+def test_dash_credit_after_the_quote(pipeline, text, speakers):
+    record = pipeline(text)
+    assert [q.speaker_name for q in record.quotes] == speakers
+
+
+def test_transcript_line_inside_quote_marks(pipeline):
+    text = ('Ana Lind spoke to Tom Berg on Sunday.\n\n'
+            '"BERG: Will the pier reopen in May, as the council promised last year?\n\n'
+            '"LIND: Well, look, the pier will reopen when the engineers say it is safe.')
+    record = pipeline(text)
+    assert [(q.speaker_name, record.text_of(q.span)[:4]) for q in record.quotes] == [("Tom Berg", "Will"), ("Ana Lind", "Well")]
+
+
+def test_according_to_after_a_coordination_takes_both_clauses(pipeline):
+    record = pipeline("His brother, Tom Berg, is now in a Port Wren hospital but will face the same charges, according to Holt.")
+    assert [record.text_of(q.span) for q in record.quotes] == [
+        "His brother, Tom Berg, is now in a Port Wren hospital but will face the same charges"]
+
+
+def test_speaker_between_the_quote_and_a_subjectless_verb(pipeline):
+    text = ("Retired Lt. Gen. Tom Berg spoke on Thursday.\n\n"
+            "\u201cThere is a severe disconnect between this council and frankly the mayor and our fishermen,\u201d "
+            "Berg, a top harbour official, said Thursday morning on Wren Radio.")
+    record = pipeline(text)
+    assert record.quotes[-1].speaker_name == "Tom Berg"
+
+
+def test_quote_paragraph_after_a_line_ending_in_a_colon(pipeline):
+    text = ("Pollster Ana Lind spoke on Thursday.\n\nLind continued:\n\n"
+            "\"The harbour issue overall is very much a partisan issue, but that does not account for the numbers.\"")
+    record = pipeline(text)
+    assert [q.speaker_name for q in record.quotes] == ["Ana Lind"]
+
+
+@pytest.mark.parametrize("verb", ["demanded", "retorted", "exclaimed", "scoffed", "remarked"])
+def test_more_verbs_cue_direct_quotes(pipeline, verb):
+    record = pipeline(f"\u201cWhy is the pier still closed?\u201d Mayor Ana Lind {verb}.")
+    assert [q.speaker_name for q in record.quotes] == ["Ana Lind"]
+
+
+def test_coordinated_speech_verb_inside_a_reported_clause_keeps_the_source(pipeline):
+    record = pipeline("The Wren Port Authority denied an agreement had been reached and said in a statement "
+                      "that the talks were \"complicated.\"")
+    hits = [q for q in record.quotes if record.text_of(q.span).startswith("the talks")]
+    assert hits and hits[0].speaker_name == "Wren Port Authority", [(record.text_of(q.span), q.speaker_name) for q in record.quotes]
