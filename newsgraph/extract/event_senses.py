@@ -23,10 +23,11 @@ __all__ = ["agentive", "apolitical", "report_domain", "object_fits", "wrong_part
 
 #: entity types that can act
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who", "it"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who", "it",
+                       "him", "her", "them", "us", "me", "whom"})  # "attacked him": the object is someone too
 #: particles that do not change a verb's sense ("fight on", "attack again")
 _NEUTRAL_PARTICLES = frozenset({"on", "again", "in", "over"})
-_PERSON_ENDINGS = ("ist", "ists", "ian", "ians", "er", "ers", "or", "ors", "ant", "ants", "man", "men")
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians", "er", "ers", "or", "ors", "ant", "ants", "man", "men", "ee", "ees")
 _NOT_PERSONS = frozenset("""number numbers computer computers paper papers order orders water letter letters matter matters
 border borders centre center quarter counter weather chapter winter summer offer offers answer manner layer filter server
 servers browser browsers sector sectors factor factors floor door motor error errors color colour plant plants restaurant
@@ -36,7 +37,9 @@ leather feather flower flowers character characters charter roster semester trim
 september mirror terror horror labor labour honor honour favour favor humor rumour rumor vapor tumor tractor reactor
 elevator indicator calculator radiator indicators ratio variant plant constant instant
 restaurants relevant abundant pleasant important significant distant elegant grant grants warrant warrants
-human germen omen amen""".split())
+human germen omen amen
+coffee toffee fee fees tree trees degree degrees knee knees guarantee guarantees jubilee bee bees decree decrees
+spree glee lee""".split())
 _QUALIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 _PARTITIVE = frozenset({"part", "ton", "tonne", "worth", "some", "most", "all", "much", "many", "dozen",
                         "hundred", "thousand", "million", "billion", "lot", "batch", "shipment", "consignment"})

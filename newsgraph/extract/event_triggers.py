@@ -122,7 +122,7 @@ def _match(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger, int] | No
                     continue
             if e.dependent is not None and not any(
                 c.lemma_.lower() == e.dependent or c.lower_ == e.dependent
-                for c in tok.children if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "npadvmod")
+                for c in tok.children if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "npadvmod", "oprd", "acomp")
             ):
                 continue
             if e.head is not None and tok.head.lemma_.lower() != e.head:
@@ -135,10 +135,12 @@ def _particle(tok: Token, particle: str) -> int | None:
     """End of "call for", "pull out", "hand over": the particle as a child, or
     the next word(s)."""
     words = particle.split()
+    doc = tok.doc
     for c in tok.children:
         if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == words[0] and c.i > tok.i:
-            return c.i + 1
-    doc = tok.doc
+            # "taken into custody": every word of a longer particle, not its first
+            if [t.lower_ for t in doc[c.i : c.i + len(words)]] == words:
+                return c.i + len(words)
     if tok.i + len(words) < len(doc) and [t.lower_ for t in doc[tok.i + 1 : tok.i + 1 + len(words)]] == words:
         return tok.i + 1 + len(words)
     return None
@@ -221,6 +223,8 @@ def _fold_frames(doc: Doc, found: dict[int, Found]) -> dict[int, Found]:
         if gov is None or gov == i or i not in out:
             continue
         g = out[gov]
+        if doc[i].dep_ == "conj" and doc[i].pos_ == "VERB" and doc[i].head.i == gov and g.type != out[i].type:
+            continue  # "thanked Canada but called for more action": two acts, neither the other's content
         content = out.pop(i)
         if g.type == content.type and doc[i].dep_ == "conj":
             out[gov] = g  # "killed ... and injured": one event

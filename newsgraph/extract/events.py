@@ -201,6 +201,8 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         # "an overnight attack damaged ...": the attack is not the attacker
         a_tok = nominal_actor(a_tok)
     t_tok = target_of(tok, verb, a_tok)
+    if t_tok is not None and t_tok.i == tok.i:
+        t_tok = None  # "attended the rally": the event noun is not who it is aimed at
     if t_tok is None and found.content is not None:
         content = doc[found.content]
         t_tok = target_of(content, clause_verb(content), a_tok)

@@ -1,0 +1,83 @@
+"""Stage one of the events, tuned for recall (issue 14): the vocabulary of
+arrests, verdicts, calls and refusals, coordinated acts, and who the
+participants are; hand-written fictional sentences through the real spaCy
+model. These test the candidates, not the learned decision over them."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract import extract_entities
+from newsgraph.extract.event_roles import EntityIndex
+from newsgraph.extract.events import event_candidates
+
+
+def candidates_of(nlp, text):
+    doc = nlp(text)
+    index = EntityIndex.build(doc, extract_entities(doc))
+    return doc, event_candidates(doc, index)
+
+
+def unvetoed(nlp, text):
+    doc, cands = candidates_of(nlp, text)
+    return [(c.type, doc.text[c.trigger_span[0]:c.trigger_span[1]]) for c in cands if c.veto is None]
+
+
+@pytest.mark.parametrize(
+    "text, kind, trigger",
+    [
+        ("The suspect was eventually taken into custody in Klow.", "COERCE", "taken into custody"),
+        ("Marko Vell has been found guilty of murder in Klow.", "COERCE", "found"),
+        ("Two police officers pulled over a white van near Klow.", "COERCE", "pulled over"),
+        ("Police apprehended two men outside the bank.", "COERCE", "apprehended"),
+        ("A Syldavian court exonerated four women on Wednesday.", "RETREAT", "exonerated"),
+        ("The rebels detonated a car bomb in a frontline area.", "ASSAULT", "detonated"),
+        ("Government forces began a heavy bombardment of the town.", "ASSAULT", "bombardment"),
+        ("Gunmen ambushed a police patrol near Klow.", "ASSAULT", "ambushed"),
+        ("Minister Ana Pell later spoke with President Karl Ottar.", "CONSULT", "spoke with"),
+        ("Ana Pell and her Bordurian counterpart spoke by telephone.", "CONSULT", "spoke by"),
+        ("The company said it would ignore the demand.", "REJECT", "ignore"),
+        ("The evacuees were turned away by militiamen at the checkpoint.", "REJECT", "turned away"),
+        ("A farmers' union is advocating for lower fuel taxes.", "REQUEST", "advocating for"),
+        ("More than 200 people attended the rally in Klow.", "PROTEST", "rally"),
+    ],
+)
+def test_crime_court_and_verbal_vocabulary(nlp, text, kind, trigger):
+    assert (kind, trigger) in unvetoed(nlp, text)
+
+
+def test_a_longer_particle_needs_all_its_words(nlp):
+    # "take into custody" is no "took into account"
+    assert not any(t == "COERCE" for t, _ in unvetoed(nlp, "The minister took the delay into account."))
+    assert not any(t == "COERCE" for t, _ in unvetoed(nlp, "The board took into account the new figures."))
+
+
+def test_coordinated_acts_of_different_types_are_two_events(nlp):
+    found = unvetoed(nlp, "Organizers of the rally thanked Syldavia for its help but called for more action.")
+    assert ("SUPPORT", "thanked") in found
+    assert ("REQUEST", "called for") in found
+
+
+def test_coordinated_acts_of_one_type_are_one(nlp):
+    found = unvetoed(nlp, "Gunmen killed two guards and injured a driver near Klow.")
+    assert [t for t, _ in found].count("ASSAULT") == 1
+
+
+def test_a_pronoun_object_is_someone(nlp):
+    # "attacked him": a person attacked, not an ACCUSE of a thing, not vetoed for its object
+    doc, cands = candidates_of(nlp, "One of the gang's associates attacked him with an iron bar.")
+    attack = [c for c in cands if c.type == "ASSAULT"]
+    assert attack and attack[0].veto is None
+    assert attack[0].actor is not None and "associates" in attack[0].actor.text
+
+
+def test_a_reported_should_asks_the_subject(nlp):
+    doc, cands = candidates_of(nlp, "President Karl Ottar said rescue workers should do all they can to reach the villagers.")
+    asks = [c for c in cands if c.type == "REQUEST"]
+    assert asks and asks[0].target is not None and "workers" in asks[0].target.text
+    assert "Ottar" in asks[0].actor.text
+
+
+def test_the_event_noun_is_not_its_own_target(nlp):
+    doc, cands = candidates_of(nlp, "More than 200 people attended the rally in Klow.")
+    rally = next(c for c in cands if c.type == "PROTEST")
+    assert rally.target is None
