@@ -19,7 +19,7 @@ from ..lexicons import countries, institutions, key
 from ..lexicons.events import EventCues, Trigger, event_triggers
 from .event_roles import EntityIndex
 
-__all__ = ["agentive", "apolitical", "report_domain", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
+__all__ = ["judgement", "agentive", "apolitical", "report_domain", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
 
 #: entity types that can act
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -73,6 +73,22 @@ def agentive(tok: Token | None, index: EntityIndex, cues: EventCues, weapons: bo
     if weapons and (lemma in cues.modes or tok.lower_ in cues.modes):
         return True
     return bool(countries().lookup(tok.text) or institutions().get(key(tok.text)))
+
+
+#: what a judgement verb's words are read in: what it calls its object, not its subject or a clause of its own
+_JUDGED = frozenset({"dobj", "oprd", "prep", "attr", "acomp", "xcomp", "ccomp", "dative", "npadvmod", "appos", "advmod"})
+
+
+def judgement(verb: Token, cues: EventCues) -> str | None:
+    """"called the recount a scam" (neg), "called their son a hero" (pos),
+    "called him Bob" (None): what the words it calls its object say of it."""
+    words = [t for c in verb.children if c.dep_ in _JUDGED for t in c.subtree]
+    if verb.dep_ == "acl":  # "Trump called Clinton ..." parsed as a noun's modifier
+        words += [t for t in verb.subtree if t.i > verb.i]
+    found = {cues.evaluations.get(t.lemma_.lower()) or cues.evaluations.get(t.lower_) for t in words}
+    if "neg" in found:
+        return "neg"
+    return "pos" if "pos" in found else None
 
 
 def _personal_noun(word: str) -> bool:

@@ -223,6 +223,8 @@ def _fold_frames(doc: Doc, found: dict[int, Found]) -> dict[int, Found]:
         if gov is None or gov == i or i not in out:
             continue
         g = out[gov]
+        if "judge" in (g.entry.frame, out[i].entry.frame):
+            continue  # "sentenced him, describing the crime as despicable": a judgement is an act of its own
         if doc[i].dep_ == "conj" and doc[i].pos_ == "VERB" and doc[i].head.i == gov and g.type != out[i].type:
             continue  # "thanked Canada but called for more action": two acts, neither the other's content
         content = out.pop(i)
@@ -267,6 +269,8 @@ def _depth(tok: Token) -> int:
 # ------------------------------------------------------------------ negation, modality
 
 def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
+    if "M" in f.entry.pos:
+        return f  # "said they should do all they can": the modal is the demand, not a hedge on it
     tok = doc[f.token]
     carriers = [tok]
     if tok.pos_ != "VERB":

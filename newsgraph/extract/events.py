@@ -28,7 +28,7 @@ from ..lexicons.events import EventCues, event_cues
 from ..records import Actor, DateRef, Entity, Event, Figure, Location, Quote
 from .event_roles import EntityIndex, actor_of, nominal_actor, phrase_actor, speaker_of, target_of
 from .doc_cache import sentences
-from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
+from .event_senses import judgement, agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
 from .event_model import candidate_features
 from ..lexicons.events import event_model, event_triggers
@@ -138,12 +138,14 @@ def _variants(cand: _Candidate, tok: Token, index: EntityIndex, cues: EventCues)
     lists them): the decision weighs each; a variant overrules the rules'
     type, so it counts as vetoed ("type") unless a rule vetoed it already."""
     entry = cand.found.entry
-    if cand.found.anaphoric or cand.type != entry.type or entry.objects:
-        return []  # a framed or negated trigger's type is the frame's; an object chose this sense
+    if cand.found.anaphoric or cand.type != entry.type or entry.objects or entry.frame == "judge":
+        return []  # a framed or negated trigger's type is the frame's; an object or a judgement chose this sense
     out, seen = [], {cand.type}
     for other in event_triggers().get(entry.word, ()):
         if other.type in seen or other.type == "-" or "M" in other.pos or not (set(other.pos) & set(entry.pos)):
             continue
+        if other.particle or other.dependent or other.head or other.frame == "judge":
+            continue  # "call for" is another phrase, not another sense of "called"; a judgement needs its words
         if other.objects and not object_fits(other, tok, index, cues):
             continue  # "attacked the plan" is no ASSAULT
         seen.add(other.type)
@@ -191,6 +193,12 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         veto = veto or "empty-frame"  # "agreed that it could be popular"
     if mute_refusal(found.entry, tok, cues):
         veto = veto or "mute"  # "declined to comment"
+    if found.entry.frame == "judge" and found.type == found.entry.type:
+        judged = judgement(tok, cues)  # "called it a scam": ACCUSE; "called him a hero": SUPPORT
+        if judged == "pos":
+            found = replace(found, type="SUPPORT", cameo="051", mode=None)
+        elif judged is None:
+            veto = veto or "no-judgement"  # "called him Bob", "described the scene"
     verb = clause_verb(tok)
     if "M" in found.entry.pos:
         return _demand(doc, sent, n, found, tok, index, cues)

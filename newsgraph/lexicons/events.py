@@ -50,6 +50,7 @@ class EventCues:
     political: frozenset[str] = frozenset()  # sectors that act politically anywhere
     domains: dict[str, str] = field(default_factory=dict)  # word -> sport | entertainment  # sectors whose acts are no political events
     objects: dict[str, frozenset[str]] = field(default_factory=dict)  # object class -> lemmas ("aid": aid, food, ...)
+    evaluations: dict[str, str] = field(default_factory=dict)  # word -> neg | pos ("called it a scam")
 
 
 def _none(cell: str) -> str | None:
@@ -101,6 +102,7 @@ def event_cues() -> EventCues:
         political=frozenset(by_role.get("political", {})),
         domains=by_role.get("domain", {}),
         objects=_classes(by_role.get("object", {})),
+        evaluations=by_role.get("evaluation", {}),
     )
 
 

@@ -81,3 +81,50 @@ def test_the_event_noun_is_not_its_own_target(nlp):
     doc, cands = candidates_of(nlp, "More than 200 people attended the rally in Klow.")
     rally = next(c for c in cands if c.type == "PROTEST")
     assert rally.target is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The judge described the crime as \"despicable\".", "ACCUSE"),
+        ("Senator Ana Pell has described the recount in Klow as a \"scam\".", "ACCUSE"),
+        ("President Karl Ottar called the minister \"a proven dealmaker\".", "SUPPORT"),
+        ("Governor Lena Varga called their son an American hero.", "SUPPORT"),
+    ],
+)
+def test_a_judgement_of_someone_is_criticism_or_praise(nlp, text, kind):
+    assert kind in [t for t, _ in unvetoed(nlp, text)]
+
+
+@pytest.mark.parametrize("text", ["They called him Bob.", "Residents called the police.", "The report described the scene in detail."])
+def test_calling_or_describing_without_a_judgement_is_no_event(nlp, text):
+    assert unvetoed(nlp, text) == []
+
+
+def test_a_phrasal_entry_is_no_variant_of_its_verb(nlp):
+    # "called for" is a REQUEST; the judgement sense of "call" is not a second reading of it
+    doc, cands = candidates_of(nlp, "The opposition called for new elections in Syldavia.")
+    assert {c.type for c in cands} == {"REQUEST"}
+
+
+def test_a_judgement_is_not_the_content_of_another_act(nlp):
+    found = unvetoed(nlp, "Justice Marko Vell sentenced Hickson to life, describing the crime as \"despicable\".")
+    assert ("COERCE", "sentenced") in found and ("ACCUSE", "describing") in found
+
+
+def test_a_passive_conjunct_acts_on_the_shared_subject(nlp):
+    doc, cands = candidates_of(nlp, "The man behind the wheel went over the hillside and was eventually taken into custody.")
+    (c,) = [c for c in cands if c.type == "COERCE"]
+    assert c.actor is None and c.target is not None and "man" in c.target.text
+
+
+def test_an_object_pronoun_in_reported_speech_is_not_the_speaker(nlp):
+    doc, cands = candidates_of(nlp, "Police said one of the gang's associates attacked him with an iron bar.")
+    (c,) = [c for c in cands if c.type == "ASSAULT"]
+    assert c.target is None or "Police" not in c.target.text
+
+
+def test_a_reported_should_is_an_asserted_demand(nlp):
+    doc, cands = candidates_of(nlp, "President Karl Ottar said rescue workers should do all they can.")
+    (c,) = [c for c in cands if c.type == "REQUEST"]
+    assert c.found.modality is None and not c.found.negated
