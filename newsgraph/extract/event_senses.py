@@ -19,7 +19,7 @@ from ..lexicons import countries, institutions, key
 from ..lexicons.events import EventCues, Trigger, event_triggers
 from .event_roles import EntityIndex
 
-__all__ = ["judgement", "agentive", "apolitical", "report_domain", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
+__all__ = ["labour_sense", "judgement", "agentive", "apolitical", "report_domain", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
 
 #: entity types that can act
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -89,6 +89,23 @@ def judgement(verb: Token, cues: EventCues) -> str | None:
     if "neg" in found:
         return "neg"
     return "pos" if "pos" in found else None
+
+
+def labour_sense(entry: Trigger, tok: Token, actor: Token | None, cues: EventCues) -> Trigger | None:
+    """"medical workers' strike began", "union members voted to strike over
+    pay": an attack word that is also a protest, in a labour dispute, is the
+    protest (its PROTEST entry), with a labour word in its clause or its actor."""
+    if entry.type != "ASSAULT":
+        return None
+    other = next((e for e in event_triggers().get(entry.word, ()) if e.type == "PROTEST" and not (e.particle or e.dependent or e.head)
+                  and set(e.pos) & set(entry.pos)), None)
+    if other is None:
+        return None
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    words = list(tok.subtree) + list(verb.subtree) + (list(actor.subtree) if actor is not None else [])
+    if any(t.lemma_.lower() in cues.labour or t.lower_ in cues.labour for t in words):
+        return other
+    return None
 
 
 def _personal_noun(word: str) -> bool:

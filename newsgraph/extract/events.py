@@ -28,7 +28,7 @@ from ..lexicons.events import EventCues, event_cues
 from ..records import Actor, DateRef, Entity, Event, Figure, Location, Quote
 from .event_roles import EntityIndex, actor_of, nominal_actor, phrase_actor, speaker_of, target_of
 from .doc_cache import sentences
-from .event_senses import judgement, agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
+from .event_senses import labour_sense, judgement, agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
 from .event_model import candidate_features
 from ..lexicons.events import event_model, event_triggers
@@ -138,7 +138,7 @@ def _variants(cand: _Candidate, tok: Token, index: EntityIndex, cues: EventCues)
     lists them): the decision weighs each; a variant overrules the rules'
     type, so it counts as vetoed ("type") unless a rule vetoed it already."""
     entry = cand.found.entry
-    if cand.found.anaphoric or cand.type != entry.type or entry.objects or entry.frame == "judge":
+    if cand.found.anaphoric or cand.type != entry.type or entry.objects or entry.frame == "judge" or _ruled_sense(entry):
         return []  # a framed or negated trigger's type is the frame's; an object or a judgement chose this sense
     out, seen = [], {cand.type}
     for other in event_triggers().get(entry.word, ()):
@@ -153,6 +153,12 @@ def _variants(cand: _Candidate, tok: Token, index: EntityIndex, cues: EventCues)
         out.append(replace(cand, found=found, type=other.type, cameo=other.cameo, mode=other.mode,
                            veto=cand.veto or "type", retyped_from=cand.type))
     return out
+
+
+def _ruled_sense(entry) -> bool:
+    """A warning's sense is the rules' ("warned them to stay indoors": a
+    request; "warned that it would strike": a threat), not a variant's."""
+    return entry.frame == "caution" or (entry.frame == "ask" and any(e.frame == "caution" for e in event_triggers().get(entry.word, ())))
 
 
 def _attribute_attacks(kept: list[_Candidate]) -> None:
@@ -208,6 +214,15 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
     elif a_tok is not None and a_tok.i in _event_nouns(doc, a_tok):
         # "an overnight attack damaged ...": the attack is not the attacker
         a_tok = nominal_actor(a_tok)
+    if found.entry.frame == "caution" and found.type == found.entry.type and _tells_to(tok):
+        ask = next((e for e in event_triggers().get(found.entry.word, ()) if e.type == "REQUEST"), None)
+        if ask is not None:  # "warned people not to eat it": advice, asked of them
+            found = replace(found, entry=ask, type=ask.type, cameo=ask.cameo, mode=ask.mode)
+            veto = None if veto == "empty-frame" else veto
+    protest = labour_sense(found.entry, tok, a_tok, cues)
+    if protest is not None and not by_negation:  # "the nurses' strike over pay": a protest
+        found = replace(found, entry=protest, type=protest.type, cameo=protest.cameo, mode=protest.mode)
+        veto = None if veto in ("object", "no-participant") else veto
     t_tok = target_of(tok, verb, a_tok)
     if t_tok is not None and t_tok.i == tok.i:
         t_tok = None  # "attended the rally": the event noun is not who it is aimed at
@@ -313,6 +328,12 @@ def _participant(target: Actor | None, head: Token | None, index: EntityIndex, c
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree):
         return target
     return None
+
+
+def _tells_to(tok: Token) -> bool:
+    """"warned residents to stay indoors": someone told to do something."""
+    return any(c.dep_ == "dobj" for c in tok.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
 def _subjectless(tok: Token) -> bool:

@@ -128,3 +128,29 @@ def test_a_reported_should_is_an_asserted_demand(nlp):
     doc, cands = candidates_of(nlp, "President Karl Ottar said rescue workers should do all they can.")
     (c,) = [c for c in cands if c.type == "REQUEST"]
     assert c.found.modality is None and not c.found.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hours after the nurses' strike over pay began on Monday, the ministry responded.",
+        "Union members in Klow have voted to strike over the pension cuts.",
+    ],
+)
+def test_a_strike_in_a_labour_dispute_is_a_protest(nlp, text):
+    kinds = [t for t, _ in unvetoed(nlp, text)]
+    assert "PROTEST" in kinds and "ASSAULT" not in kinds
+
+
+def test_a_military_strike_stays_an_attack(nlp):
+    assert "ASSAULT" in [t for t, _ in unvetoed(nlp, "Bordurian jets struck an army base near Klow.")]
+
+
+def test_a_warning_to_do_something_is_a_request(nlp):
+    assert ("REQUEST", "warned") in unvetoed(nlp, "Police in Klow warned residents to stay indoors.")
+    found = unvetoed(nlp, "Syldavia warned Borduria that its troops would attack the border posts.")
+    assert ("THREATEN", "warned") in found and ("REQUEST", "warned") not in found
+
+
+def test_blocking_someone_is_a_refusal(nlp):
+    assert ("REJECT", "blocked") in unvetoed(nlp, "The president has been blocked by parliament from cutting the subsidies.")
