@@ -138,6 +138,10 @@ def _particle(tok: Token, particle: str) -> int | None:
     doc = tok.doc
     for c in tok.children:
         if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == words[0] and c.i > tok.i:
+            between = doc[tok.i + 1 : c.i]
+            if c.dep_ == "prep" and any(t.pos_ != "ADV" for t in between) and not any(
+                    t.dep_ == "dobj" and t.head.i == tok.i for t in between):
+                continue  # "called to the home on the 200 block" is no "call on"; "sees X as Y" is "see as"
             # "taken into custody": every word of a longer particle, not its first
             if [t.lower_ for t in doc[c.i : c.i + len(words)]] == words:
                 return c.i + len(words)

@@ -240,6 +240,8 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         type_, cameo, mode = "MOBILIZE", "154", "troops"  # troops marching in
     if type_ == "ASSAULT" and mode is None:
         mode = _weapon_mode(doc, sent, verb, a_tok, cues)
+    if type_ == "ASSAULT" and (actor is None or not agentive(a_tok, index, cues)) and _accident(sent, cues):
+        veto = veto or "accident"  # "was killed when his car crashed", "an explosion caused by a gas leak"
     lo, hi = _clause(verb, sent)
     return _Candidate(
         found=found, sent=n, span=(doc[lo].idx, _end(doc[hi - 1])),
@@ -328,6 +330,10 @@ def _participant(target: Actor | None, head: Token | None, index: EntityIndex, c
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree):
         return target
     return None
+
+
+def _accident(sent: Span, cues: EventCues) -> bool:
+    return any(t.lemma_.lower() in cues.accidents or t.lower_ in cues.accidents for t in sent)
 
 
 def _tells_to(tok: Token) -> bool:

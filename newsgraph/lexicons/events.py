@@ -51,6 +51,7 @@ class EventCues:
     domains: dict[str, str] = field(default_factory=dict)  # word -> sport | entertainment  # sectors whose acts are no political events
     objects: dict[str, frozenset[str]] = field(default_factory=dict)  # object class -> lemmas ("aid": aid, food, ...)
     evaluations: dict[str, str] = field(default_factory=dict)  # word -> neg | pos ("called it a scam")
+    accidents: frozenset[str] = frozenset()  # "crash", "earthquake": violence with one of them and no one doing it is none
     labour: frozenset[str] = frozenset()  # words of a labour dispute ("pay", "union"): a strike there is a protest
 
 
@@ -105,6 +106,7 @@ def event_cues() -> EventCues:
         objects=_classes(by_role.get("object", {})),
         evaluations=by_role.get("evaluation", {}),
         labour=frozenset(by_role.get("labour", {})),
+        accidents=frozenset(by_role.get("accident", {})),
     )
 
 

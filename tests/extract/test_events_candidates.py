@@ -154,3 +154,25 @@ def test_a_warning_to_do_something_is_a_request(nlp):
 
 def test_blocking_someone_is_a_refusal(nlp):
     assert ("REJECT", "blocked") in unvetoed(nlp, "The president has been blocked by parliament from cutting the subsidies.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One man was killed after crashing his car on an off-ramp near Klow.",
+        "An explosion in a Klow supermarket injured 37 people and may have been caused by a gas leak.",
+    ],
+)
+def test_an_accident_is_no_attack(nlp, text):
+    assert "ASSAULT" not in [t for t, _ in unvetoed(nlp, text)]
+
+
+def test_an_attacker_in_a_crash_story_still_attacks(nlp):
+    assert "ASSAULT" in [t for t, _ in unvetoed(nlp, "Gunmen shot two guards at the site of the train crash.")]
+
+
+def test_a_far_preposition_is_no_particle(nlp):
+    # "called to the home on the 200 block" is no "call on"; "does not see X as Y" still is "see as"
+    assert "REQUEST" not in [t for t, _ in unvetoed(nlp, "Police were called to the home on the 200 block of Main Street.")]
+    found = unvetoed(nlp, "Borduria does not see membership for Syldavia as a realistic result.")
+    assert "REJECT" in [t for t, _ in found]
