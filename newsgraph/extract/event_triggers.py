@@ -235,7 +235,7 @@ def _fold_frames(doc: Doc, found: dict[int, Found]) -> dict[int, Found]:
         if g.type == content.type and doc[i].dep_ == "conj":
             out[gov] = g  # "killed ... and injured": one event
             continue
-        out[gov] = _framed(g, content)
+        out[gov] = _framed(g, content, direct=doc[i].head.i == gov)
     return out
 
 
@@ -252,9 +252,10 @@ def _governing_trigger(tok: Token, found: dict[int, Found]) -> int | None:
     return None
 
 
-def _framed(gov: Found, content: Found) -> Found:
+def _framed(gov: Found, content: Found, direct: bool = True) -> Found:
     frame = gov.entry.frame
-    if frame == "say" and content.type in _HOSTILE:
+    if frame == "say" and content.type in _HOSTILE and direct:
+        # "vowed to attack": a threat; "agreed on the number of buses to be deployed" is still an agreement
         return replace(gov, type="THREATEN", cameo="138" if content.type == "ASSAULT" else "13", mode=None, content=content.token)
     if frame == "refuse" and content.entry.negated == "REJECT":
         return replace(gov, content=content.token)

@@ -176,3 +176,9 @@ def test_a_far_preposition_is_no_particle(nlp):
     assert "REQUEST" not in [t for t, _ in unvetoed(nlp, "Police were called to the home on the 200 block of Main Street.")]
     found = unvetoed(nlp, "Borduria does not see membership for Syldavia as a realistic result.")
     assert "REJECT" in [t for t, _ in found]
+
+
+def test_only_a_direct_hostile_content_makes_a_promise_a_threat(nlp):
+    assert ("THREATEN", "vowed") in unvetoed(nlp, "Borduria vowed to attack Syldavian positions.")
+    found = unvetoed(nlp, "The rebels had agreed with Borduria on the number of buses to be deployed in the rescue.")
+    assert ("AGREE", "agreed") in found and ("THREATEN", "agreed") not in found
