@@ -180,5 +180,5 @@ def test_a_far_preposition_is_no_particle(nlp):
 
 def test_only_a_direct_hostile_content_makes_a_promise_a_threat(nlp):
     assert ("THREATEN", "vowed") in unvetoed(nlp, "Borduria vowed to attack Syldavian positions.")
-    found = unvetoed(nlp, "The rebels had agreed with Borduria on the number of buses to be deployed in the rescue.")
+    found = unvetoed(nlp, "The rebels said they had even agreed with the Bordurians on the exact number of buses and convoys to be deployed in the rescue.")
     assert ("AGREE", "agreed") in found and ("THREATEN", "agreed") not in found
