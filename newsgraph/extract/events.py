@@ -107,6 +107,7 @@ def extract_events(
         kept = [c for c in kept if model.keeps(c.confidence, False)]
     _attribute_attacks(kept)
     cues = event_cues()
+    _attribute_authority(doc, kept, index, cues)
     for c in kept:  # a target named by its place stands ("struck ... in Kyiv" -> Kyiv); a thing does not
         if _placed(c, _where(c, locations), locations) is c.target:
             c.target = _participant(c.target, c.target_head, index, cues)
@@ -177,6 +178,42 @@ def _attribute_attacks(kept: list[_Candidate]) -> None:
             if side is None or old.actor.country != side:  # nobody attacks their own side
                 kept[i] = replace(cand, actor=old.actor)
             break
+
+
+#: the acts of police and courts, and the sectors that do them
+_AUTHORITY_ACTS = frozenset({"COERCE", "ACCUSE"})
+_AUTHORITIES = frozenset({"police", "judiciary"})
+
+
+def _attribute_authority(doc: Doc, kept: list[_Candidate], index: EntityIndex, cues: EventCues) -> None:
+    """"Kentucky State Police said ... Goble was arrested Thursday": an arrest,
+    a charge or a sentence told in the passive with no one doing it is the
+    act of the police or court the article names last before it (within
+    ``ATTACK_WINDOW`` sentences: the one that made the last such act, or a
+    police or court phrase)."""
+    sents = sentences(doc)
+    for i, cand in enumerate(kept):
+        if cand.type not in _AUTHORITY_ACTS or cand.actor is not None or cand.found.negated:
+            continue
+        actor = next((old.actor for old in reversed(kept[:i]) if old.type in _AUTHORITY_ACTS and old.actor is not None
+                      and old.actor.sector in _AUTHORITIES and cand.sent - old.sent <= ATTACK_WINDOW), None)
+        if actor is None:
+            lo = sents[max(0, cand.sent - ATTACK_WINDOW)].start
+            for t in reversed(doc[lo:doc[cand.found.token].i]):
+                if cues.sectors.get(t.lemma_.lower(), cues.sectors.get(t.lower_)) in _AUTHORITIES and t.pos_ in ("NOUN", "PROPN"):
+                    found = phrase_actor(_head_of_name(t), index, cues)
+                    if found is not None and found.sector in _AUTHORITIES:
+                        actor = found
+                        break
+        if actor is not None and (cand.target is None or actor.span != cand.target.span):
+            kept[i] = replace(cand, actor=actor)
+
+
+def _head_of_name(tok: Token) -> Token:
+    """"Kentucky State Police": the name's last word heads it; "police officers": the head noun."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 # ------------------------------------------------------------------ one trigger

@@ -182,3 +182,21 @@ def test_only_a_direct_hostile_content_makes_a_promise_a_threat(nlp):
     assert ("THREATEN", "vowed") in unvetoed(nlp, "Borduria vowed to attack Syldavian positions.")
     found = unvetoed(nlp, "The rebels said they had even agreed with the Bordurians on the exact number of buses and convoys to be deployed in the rescue.")
     assert ("AGREE", "agreed") in found and ("THREATEN", "agreed") not in found
+
+
+def _events(nlp, text):
+    from newsgraph.extract.events import extract_events
+    doc = nlp(text)
+    return extract_events(doc, extract_entities(doc))
+
+
+def test_a_passive_arrest_is_the_act_of_the_police_named_before_it(nlp):
+    events = _events(nlp, "Kentucky State Police are investigating a shooting in Adair County. "
+                          "Marko Vell, 26, of Klow, was arrested Thursday and charged with assault.")
+    coerce = [e for e in events if e.type == "COERCE"]
+    assert coerce and coerce[0].actor is not None and "Police" in coerce[0].actor.text
+
+
+def test_a_passive_arrest_with_no_police_in_sight_keeps_no_actor(nlp):
+    events = _events(nlp, "The storm flooded the valley on Monday. Marko Vell, 26, was arrested Thursday.")
+    assert all(e.actor is None for e in events if e.type == "COERCE")
