@@ -21,7 +21,9 @@ from .event_senses import in_name, wrong_particle
 __all__ = ["Found", "find_triggers", "clause_verb", "headline_tokens"]
 
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "appos"})
-_NOUN_PREPS = frozenset({"on", "for"})  # "arrived on a visit", "gathered for a rally"
+_NOUN_PREPS = frozenset({"on", "for"})
+#: nouns that count events: "a series of attacks", "a wave of arrests"
+_SERIES = frozenset({"series", "wave", "spate", "string", "round", "flurry", "barrage", "volley", "campaign"})  # "arrived on a visit", "gathered for a rally"
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
 _NEG_DETS = frozenset({"no"})
@@ -176,6 +178,8 @@ def _eventive(tok: Token, cues: EventCues) -> bool:
         return tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT" and tok.head.pos_ != "NOUN"
     if tok.dep_ == "pobj":
         prep = tok.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in _SERIES and prep.head.pos_ == "NOUN":
+            return _eventive(prep.head, cues)  # "carried out a series of attacks": the attacks
         return prep.lower_ in _NOUN_PREPS and prep.head.pos_ == "VERB"
     if tok.dep_ == "conj":
         return _eventive(tok.head, cues) if tok.head.pos_ in ("NOUN", "PROPN") else False

@@ -262,7 +262,7 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         veto = None if veto in ("object", "no-participant") else veto
     t_tok = target_of(tok, verb, a_tok)
     if t_tok is not None and t_tok.i == tok.i:
-        t_tok = None  # "attended the rally": the event noun is not who it is aimed at
+        t_tok = None  # "attended the rally", "carried out a series of attacks": the event's own phrase is no target
     if t_tok is None and found.content is not None:
         content = doc[found.content]
         t_tok = target_of(content, clause_verb(content), a_tok)

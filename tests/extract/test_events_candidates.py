@@ -200,3 +200,15 @@ def test_a_passive_arrest_is_the_act_of_the_police_named_before_it(nlp):
 def test_a_passive_arrest_with_no_police_in_sight_keeps_no_actor(nlp):
     events = _events(nlp, "The storm flooded the valley on Monday. Marko Vell, 26, was arrested Thursday.")
     assert all(e.actor is None for e in events if e.type == "COERCE")
+
+
+def test_a_series_of_attacks_is_told_by_its_light_verb(nlp):
+    doc, cands = candidates_of(nlp, "Gunmen carried out a series of attacks in northern Syldavia on Sunday.")
+    attack = [c for c in cands if c.type == "ASSAULT" and c.veto is None]
+    assert attack and attack[0].actor is not None and "Gunmen" in attack[0].actor.text
+
+
+def test_a_series_in_a_circumstance_stays_one(nlp):
+    doc, cands = candidates_of(nlp, "The plan was unveiled at a series of meetings in Klow.")
+    meetings = [c for c in cands if doc.text[c.trigger_span[0]:c.trigger_span[1]] == "meetings"]
+    assert meetings and all(c.veto == "circumstance" for c in meetings)
