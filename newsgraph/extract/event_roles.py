@@ -25,6 +25,7 @@ _TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "from", "of", "for
 _CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep_by"})
 _RAISING = frozenset({"expect", "say", "believe", "report", "think", "set", "schedule", "due", "likely", "ask", "urge", "invite", "force"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "i", "you", "us", "me"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def actor_of(tok: Token, verb: Token) -> Token | None:
                 return c
             if c.dep_ == "nsubjpass" and step > 0 and t.lemma_.lower() in _RAISING:
                 return c  # "are expected to meet": the subject of "expected" meets
-        if step == 0 and any(c.dep_ == "nsubjpass" for c in t.children):
-            return None  # "was overthrown": passive, no agent named
+        if step == 0 and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            return None  # "was overthrown", "fled and was taken into custody": passive, no agent named
         if t.dep_ == "relcl" or (t.dep_ == "acl" and any(c.dep_ == "dobj" for c in t.children)):
             return t.head
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp") or (t.dep_ == "prep" and t.head.pos_ == "VERB"):
@@ -99,6 +100,9 @@ def _target_of(tok: Token, verb: Token, actor: Token | None) -> Token | None:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 cands.append(c)
+        if not cands and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "the driver fled and was taken into custody": the subject it shares is acted on
+            cands.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c is not actor)
     for h in holders:
         for c in h.children:
             if c.dep_ == "dobj" and c is not tok and c is not actor:
@@ -146,8 +150,8 @@ def phrase_actor(tok: Token | None, index: EntityIndex, cues: EventCues, speaker
     if tok is None:
         return None
     if tok.lower_ in _PRONOUNS and index.at[tok.i] is None:
-        if speaker is not None and speaker is not tok and speaker.lower_ not in _PRONOUNS:
-            tok = speaker
+        if speaker is not None and speaker is not tok and speaker.lower_ not in _PRONOUNS and tok.lower_ not in _OBJECT_PRONOUNS:
+            tok = speaker  # "the company said it would ..."; "police said X attacked him" is not about the police
         else:
             tok = _antecedent(tok, index) or tok
     lo, hi = _phrase(tok)

@@ -19,14 +19,15 @@ from ..lexicons import countries, institutions, key
 from ..lexicons.events import EventCues, Trigger, event_triggers
 from .event_roles import EntityIndex
 
-__all__ = ["agentive", "apolitical", "report_domain", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
+__all__ = ["labour_sense", "judgement", "agentive", "apolitical", "report_domain", "object_fits", "wrong_particle", "empty_frame", "alternative", "mute_refusal", "in_name"]
 
 #: entity types that can act
 AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who", "it"})
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "who", "it",
+                       "him", "her", "them", "us", "me", "whom"})  # "attacked him": the object is someone too
 #: particles that do not change a verb's sense ("fight on", "attack again")
 _NEUTRAL_PARTICLES = frozenset({"on", "again", "in", "over"})
-_PERSON_ENDINGS = ("ist", "ists", "ian", "ians", "er", "ers", "or", "ors", "ant", "ants", "man", "men")
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians", "er", "ers", "or", "ors", "ant", "ants", "man", "men", "ee", "ees")
 _NOT_PERSONS = frozenset("""number numbers computer computers paper papers order orders water letter letters matter matters
 border borders centre center quarter counter weather chapter winter summer offer offers answer manner layer filter server
 servers browser browsers sector sectors factor factors floor door motor error errors color colour plant plants restaurant
@@ -36,7 +37,9 @@ leather feather flower flowers character characters charter roster semester trim
 september mirror terror horror labor labour honor honour favour favor humor rumour rumor vapor tumor tractor reactor
 elevator indicator calculator radiator indicators ratio variant plant constant instant
 restaurants relevant abundant pleasant important significant distant elegant grant grants warrant warrants
-human germen omen amen""".split())
+human germen omen amen
+coffee toffee fee fees tree trees degree degrees knee knees guarantee guarantees jubilee bee bees decree decrees
+spree glee lee""".split())
 _QUALIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
 _PARTITIVE = frozenset({"part", "ton", "tonne", "worth", "some", "most", "all", "much", "many", "dozen",
                         "hundred", "thousand", "million", "billion", "lot", "batch", "shipment", "consignment"})
@@ -70,6 +73,39 @@ def agentive(tok: Token | None, index: EntityIndex, cues: EventCues, weapons: bo
     if weapons and (lemma in cues.modes or tok.lower_ in cues.modes):
         return True
     return bool(countries().lookup(tok.text) or institutions().get(key(tok.text)))
+
+
+#: what a judgement verb's words are read in: what it calls its object, not its subject or a clause of its own
+_JUDGED = frozenset({"dobj", "oprd", "prep", "attr", "acomp", "xcomp", "ccomp", "dative", "npadvmod", "appos", "advmod"})
+
+
+def judgement(verb: Token, cues: EventCues) -> str | None:
+    """"called the recount a scam" (neg), "called their son a hero" (pos),
+    "called him Bob" (None): what the words it calls its object say of it."""
+    words = [t for c in verb.children if c.dep_ in _JUDGED for t in c.subtree]
+    if verb.dep_ == "acl":  # "Trump called Clinton ..." parsed as a noun's modifier
+        words += [t for t in verb.subtree if t.i > verb.i]
+    found = {cues.evaluations.get(t.lemma_.lower()) or cues.evaluations.get(t.lower_) for t in words}
+    if "neg" in found:
+        return "neg"
+    return "pos" if "pos" in found else None
+
+
+def labour_sense(entry: Trigger, tok: Token, actor: Token | None, cues: EventCues) -> Trigger | None:
+    """"medical workers' strike began", "union members voted to strike over
+    pay": an attack word that is also a protest, in a labour dispute, is the
+    protest (its PROTEST entry), with a labour word in its clause or its actor."""
+    if entry.type != "ASSAULT":
+        return None
+    other = next((e for e in event_triggers().get(entry.word, ()) if e.type == "PROTEST" and not (e.particle or e.dependent or e.head)
+                  and set(e.pos) & set(entry.pos)), None)
+    if other is None:
+        return None
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    words = list(tok.subtree) + list(verb.subtree) + (list(actor.subtree) if actor is not None else [])
+    if any(t.lemma_.lower() in cues.labour or t.lower_ in cues.labour for t in words):
+        return other
+    return None
 
 
 def _personal_noun(word: str) -> bool:

@@ -21,7 +21,9 @@ from .event_senses import in_name, wrong_particle
 __all__ = ["Found", "find_triggers", "clause_verb", "headline_tokens"]
 
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "appos"})
-_NOUN_PREPS = frozenset({"on", "for"})  # "arrived on a visit", "gathered for a rally"
+_NOUN_PREPS = frozenset({"on", "for"})
+#: nouns that count events: "a series of attacks", "a wave of arrests"
+_SERIES = frozenset({"series", "wave", "spate", "string", "round", "flurry", "barrage", "volley", "campaign"})  # "arrived on a visit", "gathered for a rally"
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "acl", "compound", "amod", "advcl", "relcl", "nsubj", "nsubjpass", "conj"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST"})
 _NEG_DETS = frozenset({"no"})
@@ -122,7 +124,7 @@ def _match(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger, int] | No
                     continue
             if e.dependent is not None and not any(
                 c.lemma_.lower() == e.dependent or c.lower_ == e.dependent
-                for c in tok.children if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "npadvmod")
+                for c in tok.children if c.dep_ in ("dobj", "compound", "amod", "nsubjpass", "npadvmod", "oprd", "acomp")
             ):
                 continue
             if e.head is not None and tok.head.lemma_.lower() != e.head:
@@ -135,10 +137,16 @@ def _particle(tok: Token, particle: str) -> int | None:
     """End of "call for", "pull out", "hand over": the particle as a child, or
     the next word(s)."""
     words = particle.split()
+    doc = tok.doc
     for c in tok.children:
         if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == words[0] and c.i > tok.i:
-            return c.i + 1
-    doc = tok.doc
+            between = doc[tok.i + 1 : c.i]
+            if c.dep_ == "prep" and any(t.pos_ != "ADV" for t in between) and not any(
+                    t.dep_ == "dobj" and t.head.i == tok.i for t in between):
+                continue  # "called to the home on the 200 block" is no "call on"; "sees X as Y" is "see as"
+            # "taken into custody": every word of a longer particle, not its first
+            if [t.lower_ for t in doc[c.i : c.i + len(words)]] == words:
+                return c.i + len(words)
     if tok.i + len(words) < len(doc) and [t.lower_ for t in doc[tok.i + 1 : tok.i + 1 + len(words)]] == words:
         return tok.i + 1 + len(words)
     return None
@@ -170,6 +178,8 @@ def _eventive(tok: Token, cues: EventCues) -> bool:
         return tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT" and tok.head.pos_ != "NOUN"
     if tok.dep_ == "pobj":
         prep = tok.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in _SERIES and prep.head.pos_ == "NOUN":
+            return _eventive(prep.head, cues)  # "carried out a series of attacks": the attacks
         return prep.lower_ in _NOUN_PREPS and prep.head.pos_ == "VERB"
     if tok.dep_ == "conj":
         return _eventive(tok.head, cues) if tok.head.pos_ in ("NOUN", "PROPN") else False
@@ -221,11 +231,15 @@ def _fold_frames(doc: Doc, found: dict[int, Found]) -> dict[int, Found]:
         if gov is None or gov == i or i not in out:
             continue
         g = out[gov]
+        if "judge" in (g.entry.frame, out[i].entry.frame):
+            continue  # "sentenced him, describing the crime as despicable": a judgement is an act of its own
+        if doc[i].dep_ == "conj" and doc[i].pos_ == "VERB" and doc[i].head.i == gov and g.type != out[i].type:
+            continue  # "thanked Canada but called for more action": two acts, neither the other's content
         content = out.pop(i)
         if g.type == content.type and doc[i].dep_ == "conj":
             out[gov] = g  # "killed ... and injured": one event
             continue
-        out[gov] = _framed(g, content)
+        out[gov] = _framed(g, content, direct=doc[i].head.i == gov)
     return out
 
 
@@ -242,9 +256,10 @@ def _governing_trigger(tok: Token, found: dict[int, Found]) -> int | None:
     return None
 
 
-def _framed(gov: Found, content: Found) -> Found:
+def _framed(gov: Found, content: Found, direct: bool = True) -> Found:
     frame = gov.entry.frame
-    if frame == "say" and content.type in _HOSTILE:
+    if frame == "say" and content.type in _HOSTILE and direct:
+        # "vowed to attack": a threat; "agreed on the number of buses to be deployed" is still an agreement
         return replace(gov, type="THREATEN", cameo="138" if content.type == "ASSAULT" else "13", mode=None, content=content.token)
     if frame == "refuse" and content.entry.negated == "REJECT":
         return replace(gov, content=content.token)
@@ -263,6 +278,8 @@ def _depth(tok: Token) -> int:
 # ------------------------------------------------------------------ negation, modality
 
 def _qualify(doc: Doc, f: Found, cues: EventCues) -> Found:
+    if "M" in f.entry.pos:
+        return f  # "said they should do all they can": the modal is the demand, not a hedge on it
     tok = doc[f.token]
     carriers = [tok]
     if tok.pos_ != "VERB":

@@ -28,7 +28,7 @@ from ..lexicons.events import EventCues, event_cues
 from ..records import Actor, DateRef, Entity, Event, Figure, Location, Quote
 from .event_roles import EntityIndex, actor_of, nominal_actor, phrase_actor, speaker_of, target_of
 from .doc_cache import sentences
-from .event_senses import agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
+from .event_senses import labour_sense, judgement, agentive, alternative, apolitical, empty_frame, mute_refusal, object_fits, report_domain
 from .event_triggers import Found, clause_verb, find_triggers, headline_tokens
 from .event_model import candidate_features
 from ..lexicons.events import event_model, event_triggers
@@ -107,6 +107,7 @@ def extract_events(
         kept = [c for c in kept if model.keeps(c.confidence, False)]
     _attribute_attacks(kept)
     cues = event_cues()
+    _attribute_authority(doc, kept, index, cues)
     for c in kept:  # a target named by its place stands ("struck ... in Kyiv" -> Kyiv); a thing does not
         if _placed(c, _where(c, locations), locations) is c.target:
             c.target = _participant(c.target, c.target_head, index, cues)
@@ -138,12 +139,14 @@ def _variants(cand: _Candidate, tok: Token, index: EntityIndex, cues: EventCues)
     lists them): the decision weighs each; a variant overrules the rules'
     type, so it counts as vetoed ("type") unless a rule vetoed it already."""
     entry = cand.found.entry
-    if cand.found.anaphoric or cand.type != entry.type or entry.objects:
-        return []  # a framed or negated trigger's type is the frame's; an object chose this sense
+    if cand.found.anaphoric or cand.type != entry.type or entry.objects or entry.frame == "judge" or _ruled_sense(entry):
+        return []  # a framed or negated trigger's type is the frame's; an object or a judgement chose this sense
     out, seen = [], {cand.type}
     for other in event_triggers().get(entry.word, ()):
         if other.type in seen or other.type == "-" or "M" in other.pos or not (set(other.pos) & set(entry.pos)):
             continue
+        if other.particle or other.dependent or other.head or other.frame == "judge":
+            continue  # "call for" is another phrase, not another sense of "called"; a judgement needs its words
         if other.objects and not object_fits(other, tok, index, cues):
             continue  # "attacked the plan" is no ASSAULT
         seen.add(other.type)
@@ -151,6 +154,12 @@ def _variants(cand: _Candidate, tok: Token, index: EntityIndex, cues: EventCues)
         out.append(replace(cand, found=found, type=other.type, cameo=other.cameo, mode=other.mode,
                            veto=cand.veto or "type", retyped_from=cand.type))
     return out
+
+
+def _ruled_sense(entry) -> bool:
+    """A warning's sense is the rules' ("warned them to stay indoors": a
+    request; "warned that it would strike": a threat), not a variant's."""
+    return entry.frame == "caution" or (entry.frame == "ask" and any(e.frame == "caution" for e in event_triggers().get(entry.word, ())))
 
 
 def _attribute_attacks(kept: list[_Candidate]) -> None:
@@ -169,6 +178,42 @@ def _attribute_attacks(kept: list[_Candidate]) -> None:
             if side is None or old.actor.country != side:  # nobody attacks their own side
                 kept[i] = replace(cand, actor=old.actor)
             break
+
+
+#: the acts of police and courts, and the sectors that do them
+_AUTHORITY_ACTS = frozenset({"COERCE", "ACCUSE"})
+_AUTHORITIES = frozenset({"police", "judiciary"})
+
+
+def _attribute_authority(doc: Doc, kept: list[_Candidate], index: EntityIndex, cues: EventCues) -> None:
+    """"Kentucky State Police said ... Goble was arrested Thursday": an arrest,
+    a charge or a sentence told in the passive with no one doing it is the
+    act of the police or court the article names last before it (within
+    ``ATTACK_WINDOW`` sentences: the one that made the last such act, or a
+    police or court phrase)."""
+    sents = sentences(doc)
+    for i, cand in enumerate(kept):
+        if cand.type not in _AUTHORITY_ACTS or cand.actor is not None or cand.found.negated:
+            continue
+        actor = next((old.actor for old in reversed(kept[:i]) if old.type in _AUTHORITY_ACTS and old.actor is not None
+                      and old.actor.sector in _AUTHORITIES and cand.sent - old.sent <= ATTACK_WINDOW), None)
+        if actor is None:
+            lo = sents[max(0, cand.sent - ATTACK_WINDOW)].start
+            for t in reversed(doc[lo:doc[cand.found.token].i]):
+                if cues.sectors.get(t.lemma_.lower(), cues.sectors.get(t.lower_)) in _AUTHORITIES and t.pos_ in ("NOUN", "PROPN"):
+                    found = phrase_actor(_head_of_name(t), index, cues)
+                    if found is not None and found.sector in _AUTHORITIES:
+                        actor = found
+                        break
+        if actor is not None and (cand.target is None or actor.span != cand.target.span):
+            kept[i] = replace(cand, actor=actor)
+
+
+def _head_of_name(tok: Token) -> Token:
+    """"Kentucky State Police": the name's last word heads it; "police officers": the head noun."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
 
 
 # ------------------------------------------------------------------ one trigger
@@ -191,6 +236,12 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         veto = veto or "empty-frame"  # "agreed that it could be popular"
     if mute_refusal(found.entry, tok, cues):
         veto = veto or "mute"  # "declined to comment"
+    if found.entry.frame == "judge" and found.type == found.entry.type:
+        judged = judgement(tok, cues)  # "called it a scam": ACCUSE; "called him a hero": SUPPORT
+        if judged == "pos":
+            found = replace(found, type="SUPPORT", cameo="051", mode=None)
+        elif judged is None:
+            veto = veto or "no-judgement"  # "called him Bob", "described the scene"
     verb = clause_verb(tok)
     if "M" in found.entry.pos:
         return _demand(doc, sent, n, found, tok, index, cues)
@@ -200,7 +251,18 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
     elif a_tok is not None and a_tok.i in _event_nouns(doc, a_tok):
         # "an overnight attack damaged ...": the attack is not the attacker
         a_tok = nominal_actor(a_tok)
+    if found.entry.frame == "caution" and found.type == found.entry.type and _tells_to(tok):
+        ask = next((e for e in event_triggers().get(found.entry.word, ()) if e.type == "REQUEST"), None)
+        if ask is not None:  # "warned people not to eat it": advice, asked of them
+            found = replace(found, entry=ask, type=ask.type, cameo=ask.cameo, mode=ask.mode)
+            veto = None if veto == "empty-frame" else veto
+    protest = labour_sense(found.entry, tok, a_tok, cues)
+    if protest is not None and not by_negation:  # "the nurses' strike over pay": a protest
+        found = replace(found, entry=protest, type=protest.type, cameo=protest.cameo, mode=protest.mode)
+        veto = None if veto in ("object", "no-participant") else veto
     t_tok = target_of(tok, verb, a_tok)
+    if t_tok is not None and t_tok.i == tok.i:
+        t_tok = None  # "attended the rally", "carried out a series of attacks": the event's own phrase is no target
     if t_tok is None and found.content is not None:
         content = doc[found.content]
         t_tok = target_of(content, clause_verb(content), a_tok)
@@ -215,6 +277,8 @@ def _candidate(doc: Doc, sent: Span, n: int, found: Found, index: EntityIndex, c
         type_, cameo, mode = "MOBILIZE", "154", "troops"  # troops marching in
     if type_ == "ASSAULT" and mode is None:
         mode = _weapon_mode(doc, sent, verb, a_tok, cues)
+    if type_ == "ASSAULT" and (actor is None or not agentive(a_tok, index, cues)) and _accident(sent, cues):
+        veto = veto or "accident"  # "was killed when his car crashed", "an explosion caused by a gas leak"
     lo, hi = _clause(verb, sent)
     return _Candidate(
         found=found, sent=n, span=(doc[lo].idx, _end(doc[hi - 1])),
@@ -303,6 +367,16 @@ def _participant(target: Actor | None, head: Token | None, index: EntityIndex, c
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree):
         return target
     return None
+
+
+def _accident(sent: Span, cues: EventCues) -> bool:
+    return any(t.lemma_.lower() in cues.accidents or t.lower_ in cues.accidents for t in sent)
+
+
+def _tells_to(tok: Token) -> bool:
+    """"warned residents to stay indoors": someone told to do something."""
+    return any(c.dep_ == "dobj" for c in tok.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children)
 
 
 def _subjectless(tok: Token) -> bool:

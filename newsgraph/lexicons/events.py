@@ -50,6 +50,9 @@ class EventCues:
     political: frozenset[str] = frozenset()  # sectors that act politically anywhere
     domains: dict[str, str] = field(default_factory=dict)  # word -> sport | entertainment  # sectors whose acts are no political events
     objects: dict[str, frozenset[str]] = field(default_factory=dict)  # object class -> lemmas ("aid": aid, food, ...)
+    evaluations: dict[str, str] = field(default_factory=dict)  # word -> neg | pos ("called it a scam")
+    accidents: frozenset[str] = frozenset()  # "crash", "earthquake": violence with one of them and no one doing it is none
+    labour: frozenset[str] = frozenset()  # words of a labour dispute ("pay", "union"): a strike there is a protest
 
 
 def _none(cell: str) -> str | None:
@@ -101,6 +104,9 @@ def event_cues() -> EventCues:
         political=frozenset(by_role.get("political", {})),
         domains=by_role.get("domain", {}),
         objects=_classes(by_role.get("object", {})),
+        evaluations=by_role.get("evaluation", {}),
+        labour=frozenset(by_role.get("labour", {})),
+        accidents=frozenset(by_role.get("accident", {})),
     )
 
 
