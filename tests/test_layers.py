@@ -18,9 +18,9 @@ ROOT = Path(newsgraph.__file__).resolve().parent
 LAYERS: list[set[str]] = [
     {"errors", "days", "lexicons"},                         # no newsgraph imports but among these
     {"settings", "records", "jsonout", "storable"},          # the one settings object and the record model
-    {"version", "geo", "nlp", "ingest", "corpus", "report"},  # reading input, offline data, corpus grouping
+    {"version", "geo", "ingest", "corpus", "report"},        # reading input, offline data, corpus grouping
     {"extract"},                                             # pure extractors
-    {"pipeline"},                                            # text -> Record
+    {"nlp", "pipeline"},                                     # the spaCy pipeline and its added steps (which read text as the extractors do); text -> Record
     {"store"},                                               # SQLite: schema, writer, queries
     {"export", "run"},                                       # over the store: exports, runners
     {"kb"},                                                  # the KnowledgeBase façade over store, run, export
