@@ -193,8 +193,10 @@ def find_foreign(doc: Doc) -> list[Flag]:
 @functools.lru_cache(maxsize=1)
 def english_frequencies() -> dict[str, float]:
     """wordfreq's English word -> frequency table, read once per process (a
-    dict lookup per token, where ``zipf_frequency`` costs ten times more)."""
-    return get_frequency_dict("en")
+    dict lookup per token, where ``zipf_frequency`` costs ten times more).
+    Asked for as ``zipf_frequency`` asks (``"en", "best"``), so that both
+    share wordfreq's one cached table instead of building it twice (0.14 s)."""
+    return get_frequency_dict("en", "best")
 
 
 def find_garbled(doc: Doc) -> list[Flag]:
