@@ -173,21 +173,35 @@ def find_foreign(doc: Doc) -> list[Flag]:
     patterns = transliterations()
     english = english_frequencies()
     flags = []
-    # words straight from the text: no Token objects for the 95% English knows
-    for m in _ALPHA_WORD.finditer(doc_text(doc)):
-        word = m.group()
-        lower = word.lower()
-        frequency = english.get(lower, 0.0)
-        if frequency >= _RARE_FREQUENCY:
-            continue
-        lang = None
-        if frequency == 0:
-            lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
-        if lang is None and word.islower():
-            lang = next((code for code in _PIVOT_LANGUAGES if zipf_frequency(lower, code) >= _COMMON_ELSEWHERE), None)
+    # words straight from the text: no Token objects for the 95% English knows;
+    # each distinct word judged once, and the text walked again only for the foreign ones
+    text = doc_text(doc)
+    foreign = {}
+    for word in set(_ALPHA_WORD.findall(text)):
+        lang = _foreign_language(word, english, patterns)
+        if lang is not None:
+            foreign[word] = lang
+    if not foreign:
+        return flags
+    for m in _ALPHA_WORD.finditer(text):
+        lang = foreign.get(m.group())
         if lang is not None:
             flags.append(Flag("foreign", (m.start(), m.end()), lang))
     return flags
+
+
+def _foreign_language(word: str, english: dict[str, float], patterns) -> str | None:
+    """The language ``word`` is left in, or None when English has it."""
+    lower = word.lower()
+    frequency = english.get(lower, 0.0)
+    if frequency >= _RARE_FREQUENCY:
+        return None
+    lang = None
+    if frequency == 0:
+        lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
+    if lang is None and word.islower():
+        lang = next((code for code in _PIVOT_LANGUAGES if zipf_frequency(lower, code) >= _COMMON_ELSEWHERE), None)
+    return lang
 
 
 @functools.lru_cache(maxsize=1)
