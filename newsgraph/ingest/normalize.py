@@ -29,8 +29,6 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-import ftfy
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicons import Doubling, doubling
@@ -128,6 +126,8 @@ def normalize(original: str) -> NormalizedText:
         if _certain_doubling(m.group(1), known):
             edits.append((m.start(2), m.end(2), "", "repetition", m.span()))
     if _MOJIBAKE.search(original):
+        import ftfy  # only for text that holds mojibake: its import costs more than most articles' normalisation
+
         for m in _MOJIBAKE_WORD.finditer(original):
             fixed = ftfy.fix_text(m.group(), normalization=None, uncurl_quotes=False, fix_line_breaks=False)
             if fixed != m.group():
