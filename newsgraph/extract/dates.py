@@ -30,6 +30,7 @@ from .doc_cache import doc_text
 from ..records import DateRef
 from ..lexicons.quantities import number_words
 from .numbers import words_value
+from .patterns import alternation
 
 __all__ = ["extract_dates", "date_for_span", "parse_published"]
 
@@ -67,8 +68,7 @@ def _starts() -> re.Pattern:
     words |= {w for w, n in number_words().items() if n.kind in ("unit", "teen", "tens")}
     words |= {"today", "yesterday", "tomorrow", "tonight", "last", "this", "next", "past", "coming", "later", "earlier", "the", "mid"}
     words |= set(_YEAR_PREPS.replace("-", "").split("|")) | set(_MONTH_PREPS.replace("-", "").split("|"))
-    alternation = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:\d|(?:{alternation})\b)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:\d|(?:{alternation(words)})\b)", re.IGNORECASE)
 
 
 def parse_published(published: str | None) -> dt.date | None:

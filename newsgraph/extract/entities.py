@@ -14,7 +14,12 @@ import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from typing import Iterator
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from ..lexicons import countries, gendered_words, honorifics, institutions, key, titles
 from ..records import Entity
@@ -297,7 +302,7 @@ def _add_missed_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> Non
         # two people of one surname: the one mentioned last before the word
         return max(clusters, key=lambda c: max((m.start_char for m in c.mentions if m.start_char < at), default=-1))
 
-    for token in doc:
+    for token in _tokens_spelled(doc, [*surnames, *lowered]):
         if token.i in taken:
             continue
         cands = surnames.get(token.text)
@@ -319,6 +324,17 @@ def _add_missed_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> Non
         if token.dep_ in ("compound", "amod") or any(c.dep_ == "det" for c in token.children):
             continue
         nearest(cands, token.idx).extra.append((token.idx, token.idx + len(token), token.text))
+
+
+def _tokens_spelled(doc: Doc, texts: list[str]) -> Iterator[Token]:
+    """The tokens whose text is one of ``texts``, in order: found in the Doc's
+    ORTH array (string ids, as the Doc stores them), so that the other tokens
+    never become Token objects."""
+    if not texts or not len(doc):
+        return
+    ids = numpy.array([get_string_id(t) for t in texts], dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist():
+        yield doc[i]
 
 
 def _add_descriptors(doc: Doc, persons: list[_Cluster], taken: set[int]) -> None:

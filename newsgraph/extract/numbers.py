@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicons.quantities import NumberWord, Unit, number_words, qualifiers, units
+from .patterns import alternation
 
 __all__ = ["Quantity", "find_quantities", "words_value", "veto_spans"]
 
@@ -51,7 +52,8 @@ class Quantity:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as one regex, longest first, factored as a trie (``patterns``)."""
+    return alternation(words)
 
 
 @dataclass(frozen=True)

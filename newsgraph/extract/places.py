@@ -24,7 +24,6 @@ spans back to the original text.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,8 +33,7 @@ from spacy.tokens import Doc
 from ..geo import Gazetteer, Match, Place
 from ..geo.gazetteer import first_words_of
 from ..geo.words import area_demonyms, is_common_word, metonymy_verbs, modifier_heads, region_words
-from ..lexicons import countries, institutions, speech_verbs
-from ..lexicons import key as _lexicon_key
+from ..lexicons import countries, institutions, key, speech_verbs
 from ..records import Entity, Location
 
 __all__ = ["extract_places", "with_place_countries"]
@@ -81,9 +79,6 @@ class _Context:
 
 
 _EMPTY = _Context()
-
-#: lookup keys of the same few thousand names, over and over
-key = functools.lru_cache(maxsize=65536)(_lexicon_key)
 
 
 class _Tokens:

@@ -34,7 +34,11 @@ import functools
 import re
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import DEP, IS_ALPHA, IS_SPACE, LOWER, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from wordfreq import get_frequency_dict, zipf_frequency
 
@@ -80,7 +84,12 @@ def find_repetitions(doc: Doc) -> list[Flag]:
     "in the Russia region in the Russia kept in the Russia". The flag runs from
     the first copy to the last."""
     flags = []
+    starts = _second_copy_starts(doc)
+    if not starts:
+        return flags
     for sent in sentences(doc):
+        if not any(sent.start <= i < sent.end for i in starts):
+            continue  # no word pair said again close enough: no phrase can be
         words = [t for t in sent if not t.is_space]
         lowers = [t.lower_ for t in words]
         if len(set(lowers)) == len(lowers):
@@ -109,6 +118,27 @@ def find_repetitions(doc: Doc) -> list[Flag]:
                 last -= 1  # "the Middle East and the Middle East [and]"
             flags.append(Flag("repetition", (words[first].idx, words[last - 1].idx + len(words[last - 1])), "phrase repeated"))
     return flags
+
+
+def _second_copy_starts(doc: Doc) -> list[int]:
+    """Tokens where a second copy of a phrase may start, from the Doc's arrays:
+    two words (spaces left out) equal to the two words 2 to
+    ``_MAX_NGRAM + _MAX_GAP`` words before them. Every repetition
+    ``find_repetitions`` flags starts its second copy at one of them (copies
+    of 2-4 words, at most ``_MAX_GAP`` words apart), so only their sentences
+    need its closer look; most articles have none."""
+    if len(doc) < 4:
+        return []
+    arr = doc.to_array([LOWER, IS_SPACE])
+    words = numpy.flatnonzero(arr[:, 1] == 0)
+    lowers = arr[words, 0]
+    n = len(lowers)
+    hit = numpy.zeros(n, dtype=bool)
+    for d in range(2, _MAX_NGRAM + _MAX_GAP + 1):
+        if n > d + 1:
+            same = lowers[d:] == lowers[:-d]
+            hit[d : n - 1] |= same[:-1] & same[1:]
+    return words[hit].tolist()
 
 
 def _plausible_gap(gap: list[Token], n: int) -> bool:
@@ -143,28 +173,44 @@ def find_foreign(doc: Doc) -> list[Flag]:
     patterns = transliterations()
     english = english_frequencies()
     flags = []
-    # words straight from the text: no Token objects for the 95% English knows
-    for m in _ALPHA_WORD.finditer(doc_text(doc)):
-        word = m.group()
-        lower = word.lower()
-        frequency = english.get(lower, 0.0)
-        if frequency >= _RARE_FREQUENCY:
-            continue
-        lang = None
-        if frequency == 0:
-            lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
-        if lang is None and word.islower():
-            lang = next((code for code in _PIVOT_LANGUAGES if zipf_frequency(lower, code) >= _COMMON_ELSEWHERE), None)
+    # words straight from the text: no Token objects for the 95% English knows;
+    # each distinct word judged once, and the text walked again only for the foreign ones
+    text = doc_text(doc)
+    foreign = {}
+    for word in set(_ALPHA_WORD.findall(text)):
+        lang = _foreign_language(word, english, patterns)
+        if lang is not None:
+            foreign[word] = lang
+    if not foreign:
+        return flags
+    for m in _ALPHA_WORD.finditer(text):
+        lang = foreign.get(m.group())
         if lang is not None:
             flags.append(Flag("foreign", (m.start(), m.end()), lang))
     return flags
 
 
+def _foreign_language(word: str, english: dict[str, float], patterns) -> str | None:
+    """The language ``word`` is left in, or None when English has it."""
+    lower = word.lower()
+    frequency = english.get(lower, 0.0)
+    if frequency >= _RARE_FREQUENCY:
+        return None
+    lang = None
+    if frequency == 0:
+        lang = next((p.language for p in patterns if p.pattern.search(lower)), None)
+    if lang is None and word.islower():
+        lang = next((code for code in _PIVOT_LANGUAGES if zipf_frequency(lower, code) >= _COMMON_ELSEWHERE), None)
+    return lang
+
+
 @functools.lru_cache(maxsize=1)
 def english_frequencies() -> dict[str, float]:
     """wordfreq's English word -> frequency table, read once per process (a
-    dict lookup per token, where ``zipf_frequency`` costs ten times more)."""
-    return get_frequency_dict("en")
+    dict lookup per token, where ``zipf_frequency`` costs ten times more).
+    Asked for as ``zipf_frequency`` asks (``"en", "best"``), so that both
+    share wordfreq's one cached table instead of building it twice (0.14 s)."""
+    return get_frequency_dict("en", "best")
 
 
 def find_garbled(doc: Doc) -> list[Flag]:
@@ -193,12 +239,70 @@ def _scrambled(doc: Doc) -> list[Flag]:
     once the tagger re-tags the words, but it also leaves clauses the parser
     cannot attach, splits and dangling ends."""
     flags = []
+    at_most = _anomaly_bounds(doc)
     for group in _written_sentences(doc):
+        # tag pairs and unattached words are counted from the arrays (an upper
+        # bound); a dangling end and verbless parts add at most 1 + one per part
+        if at_most[group[-1].end] - at_most[group[0].start] + 1 + len(group) < _MIN_ANOMALIES:
+            continue
         hits = parse_anomalies(group)
         if len(hits) >= _MIN_ANOMALIES:
             start, end = min(a.idx for a, _ in hits), max(b.idx + len(b) for _, b in hits)
             flags.append(Flag("garbled", (start, end), "word order"))
     return flags
+
+
+def _anomaly_bounds(doc: Doc) -> list[int]:
+    """Running count, token by token, of the tag-pair and unattached-word
+    anomalies ``parse_anomalies`` can find, from the Doc's arrays: element
+    ``i`` counts those that end before token ``i``. Pairs are taken across
+    sentence ends too, so that a group's count is never below the real one."""
+    if not len(doc):
+        return [0]
+    ids = _anomaly_ids()
+    arr = doc.to_array([TAG, DEP, LOWER, IS_ALPHA, IS_SPACE])
+    tags, deps, lowers, alpha, space = arr.T
+    article = numpy.isin(lowers, ids.articles)
+    tags = numpy.where(article, ids.art, tags)
+    found = numpy.zeros(len(doc), dtype=numpy.int64)
+    words = numpy.flatnonzero(space == 0)
+    if len(words) > 1:
+        rows = numpy.searchsorted(ids.tags, tags[words]).clip(0, len(ids.tags) - 1)
+        rows = numpy.where(ids.tags[rows] == tags[words], rows, len(ids.tags))  # a tag in no pair: the last row
+        found[words[1:]] += ids.pairs[rows[:-1], rows[1:]]
+    found += (alpha == 1) & ((deps == ids.dep) | (article & (deps != ids.det)))
+    return [0, *numpy.cumsum(found).tolist()]
+
+
+@dataclass(frozen=True)
+class _AnomalyIds:
+    tags: numpy.ndarray  # sorted ids of the tags in garble.tsv's pairs
+    pairs: numpy.ndarray  # bool [first row, second row]; one more row and column for other tags
+    art: int
+    articles: numpy.ndarray
+    dep: int
+    det: int
+
+
+@functools.lru_cache(maxsize=1)
+def _anomaly_ids() -> _AnomalyIds:
+    """The string ids (symbols or hashes, as the Doc stores them) of what
+    ``parse_anomalies`` compares."""
+    pairs = garble().tag_pairs
+    names = sorted({tag for pair in pairs for tag in pair}, key=get_string_id)
+    ids = numpy.array([get_string_id(n) for n in names], dtype=numpy.uint64)
+    row = {n: i for i, n in enumerate(names)}
+    table = numpy.zeros((len(names) + 1, len(names) + 1), dtype=bool)
+    for first, second in pairs:
+        table[row[first], row[second]] = True
+    return _AnomalyIds(
+        tags=ids,
+        pairs=table,
+        art=get_string_id("ART"),
+        articles=numpy.array(sorted(get_string_id(a) for a in _ARTICLES), dtype=numpy.uint64),
+        dep=get_string_id("dep"),
+        det=get_string_id("det"),
+    )
 
 
 def parse_anomalies(group: list[SpacySpan]) -> list[tuple[Token, Token]]:

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import functools
+from typing import Iterator
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..lexicons import countries, institutions, key, titles
@@ -135,13 +141,28 @@ class Descriptor:
     domain: str | None
 
 
+def _title_words(doc: Doc) -> Iterator[Token]:
+    """The tokens whose lower-case form is a title word, in order, found in
+    the Doc's LOWER array: the others never become Token objects."""
+    if not len(doc):
+        return
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), _title_ids())).tolist():
+        yield doc[i]
+
+
+@functools.lru_cache(maxsize=1)
+def _title_ids() -> numpy.ndarray:
+    """The string ids (symbols or hashes, as a Doc stores them) of the title words."""
+    return numpy.array([get_string_id(w) for w in titles()], dtype=numpy.uint64)
+
+
 def find_descriptors(doc: Doc, taken: set[int]) -> list[Descriptor]:
     """Definite noun phrases whose head is a title word and whose modifiers say
     whose office it is: country, institution or domain ("the Kremlin chief",
     "the Ukrainian leader", "the US defence secretary")."""
     lex_t, lex_i, lex_c = titles(), institutions(), countries()
     out = []
-    for token in doc:
+    for token in _title_words(doc):
         entry = lex_t.get(token.lower_)
         if entry is None or entry.role == "domain" or token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -1,8 +1,6 @@
 """Main text of an HTML page, via trafilatura (boilerplate, menus and ads removed)."""
 from __future__ import annotations
 
-import trafilatura
-
 from ..errors import EmptyArticle
 
 __all__ = ["html_to_text"]
@@ -10,6 +8,10 @@ __all__ = ["html_to_text"]
 
 def html_to_text(html: str, article_id: str) -> tuple[str, dict]:
     """Return ``(text, metadata)``; metadata holds title, url, date where the page says."""
+    # imported on the first page, not with the readers: text and JSON Lines
+    # input (and every process that reads no HTML) skip its ~50 ms import
+    import trafilatura
+
     text = trafilatura.extract(
         html,
         include_comments=False,

@@ -37,9 +37,9 @@ def guess_language(text: str, default: str = "en") -> str:
     short to tell or the detector is unsure. Only words count: a table of
     figures or a run of digits before the prose does not hide its language."""
     words = _WORD.findall(text[:_WINDOW].lower())
+    if len(words) >= _MIN_WORDS and sum(map(_ENGLISH.__contains__, words)) / len(words) >= _CLEARLY_ENGLISH:
+        return "en"  # plainly English: no sample, no detector
     sample = _words_sample(words)
-    if len(words) >= _MIN_WORDS and sum(1 for w in words if w in _ENGLISH) / len(words) >= _CLEARLY_ENGLISH:
-        return "en"
     if len(words) < _MIN_WORDS and not _unspaced_script(sample):
         return default
     best = _detector().compute_language_confidence_values(sample)

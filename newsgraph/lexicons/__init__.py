@@ -17,13 +17,21 @@ import pycountry
 __all__ = ["key", "Countries", "countries", "Institution", "institutions", "Title", "titles", "SpeechVerb", "speech_verbs", "speech_verb_forms", "gendered_words", "honorifics", "denial_cues", "read_tsv", "Doubling", "doubling", "Garble", "garble", "Transliteration", "transliterations", "AttributionCue", "attribution_cues", "ACTS", "cue_act", "first_names", "Description", "descriptions", "non_speakers"]
 
 
+_POSSESSIVE = re.compile(r"'s$")
+_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
+#: cached: the extractors ask for the keys of the same few thousand names over
+#: and over (each is three regex passes), and the answer never changes
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """Lookup key: ``"the U.S."`` -> ``"us"``, ``"Russia’s"`` -> ``"russia"``."""
     k = text.strip().lower().replace("\u2019", "'")
-    k = re.sub(r"'s$", "", k)
-    k = re.sub(r"^the\s+", "", k)
+    k = _POSSESSIVE.sub("", k)
+    k = _THE.sub("", k)
     k = k.replace(".", "")
-    return re.sub(r"\s+", " ", k).strip()
+    return _SPACES.sub(" ", k).strip()
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
