@@ -302,7 +302,7 @@ def _add_missed_names(doc: Doc, persons: list[_Cluster], taken: set[int]) -> Non
         # two people of one surname: the one mentioned last before the word
         return max(clusters, key=lambda c: max((m.start_char for m in c.mentions if m.start_char < at), default=-1))
 
-    for token in _tokens_spelled(doc, [*surnames, *lowered]):
+    for token in _tokens_spelled(doc, [*surnames, *given, *lowered]):
         if token.i in taken:
             continue
         cands = surnames.get(token.text)
