@@ -31,7 +31,7 @@ from .extract.quality import assess_quality, detect_noise
 from .ingest import NormalizedText, make_article, normalize
 from .ingest.language import guess_language, language_code
 from .nlp import load_pipeline
-from .records import Article, Entity, Record
+from .records import Article, Record
 from .settings import Settings
 
 __all__ = ["Pipeline", "process_batch", "extract"]

@@ -43,7 +43,6 @@ from sklearn.model_selection import GroupKFold
 
 from newsgraph.extract import extract_entities
 from newsgraph.extract.coref import resolve_coreference
-from newsgraph.extract.dates import extract_dates
 from newsgraph.extract.doc_cache import remember_text
 from newsgraph.extract.event_model import candidate_features
 from newsgraph.extract.event_roles import EntityIndex

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import glob
-import gzip
 import logging
 from dataclasses import dataclass
 from pathlib import Path

@@ -36,6 +36,16 @@ def _blank_to_none(filt: Any) -> None:
             object.__setattr__(filt, f.name, None)  # an empty form field filters nothing
 
 
+def published_between(column: str, since: str | None, until: str | None, where: list[str], args: list[Any]) -> None:
+    """Conditions keeping a publication time (``column``) from ``since`` to the end of the day ``until``."""
+    if since:
+        where.append(f"{column} >= ?")
+        args.append(since)
+    if until:
+        where.append(f"substr({column}, 1, 10) <= ?")
+        args.append(until[:10])
+
+
 def _name(conn: sqlite3.Connection, corpus_column: str, text_column: str, name: str, where: list[str], args: list[Any]) -> None:
     ids = resolve(conn, name)
     marks = ",".join("?" * len(ids))
@@ -126,10 +136,5 @@ class QuoteFilter:
         if self.min_confidence is not None:
             where.append("q.confidence >= ?")
             args.append(self.min_confidence)
-        if self.since:
-            where.append("a.published >= ?")
-            args.append(self.since)
-        if self.until:
-            where.append("substr(a.published, 1, 10) <= ?")
-            args.append(self.until[:10])
+        published_between("a.published", self.since, self.until, where, args)
         return where, args

@@ -95,7 +95,8 @@ def _join_story(cur: sqlite3.Cursor, aid: int, fp: Fingerprint, day: str | None)
         f"SELECT p.article_id, p.day, p.signature FROM story_prints p WHERE p.article_id IN"
         f" (SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})) AND p.article_id != ?{_window('p.day', day, STORY_WINDOW_DAYS)}"
         f" ORDER BY p.article_id DESC LIMIT {MAX_CANDIDATES}", (*fp.bands, aid)).fetchall()
-    matches = [r[0] for r in rows if _within(day, r[1], STORY_WINDOW_DAYS) and resemblance(fp, Fingerprint.from_bytes(r[2])) >= SAME_STORY]
+    # the window is in the query (story_prints.day is an ISO day or NULL, as ``_day`` makes it)
+    matches = [r[0] for r in rows if resemblance(fp, Fingerprint.from_bytes(r[2])) >= SAME_STORY]
     if matches:
         _attach(cur, ("article_story", "article_id", "story"), aid, matches, lambda ids: _first_article(cur, ids))
 

@@ -8,12 +8,11 @@ compatible given name: "Zelensky" finds "Volodymyr Zelenskyy".
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from .filters import EventFilter, QuoteFilter
+from .filters import EventFilter, QuoteFilter, published_between
 from .matching import SEARCH_CANDIDATES, fts_query, match_query, resolve
 
 __all__ = ["EventFilter", "QuoteFilter", "resolve", "articles", "quotes", "events", "entities", "entity", "places", "search", "show", "fts_query",
@@ -95,15 +94,6 @@ def order_by(kind: str, sort: str | None) -> str:
     return sorts[key].format(d="DESC" if sort.startswith("-") else "ASC")
 
 
-
-
-def _date_filter(column: str, since: str | None, until: str | None, where: list[str], args: list[Any]) -> None:
-    if since:
-        where.append(f"{column} >= ?")
-        args.append(since)
-    if until:
-        where.append(f"substr({column}, 1, 10) <= ?")
-        args.append(until[:10])
 
 
 def quote_listing(conn: sqlite3.Connection, filt: QuoteFilter = QuoteFilter(), *, sort: str | None = None,
@@ -252,7 +242,7 @@ def article_listing(conn: sqlite3.Connection, *, source: str | None = None, sinc
     if min_confidence is not None:
         where.append("a.quality >= ?")
         args.append(min_confidence)
-    _date_filter("a.published", since, until, where, args)
+    published_between("a.published", since, until, where, args)
     return Listing("a.ref AS article, a.title, a.source, a.published, a.language, a.quality,"
                    " (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS entities,"
                    " (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"

@@ -16,7 +16,6 @@ from newsgraph.cli import cli
 from newsgraph.run import ingest
 from newsgraph.version import extractor_version
 from newsgraph.run.parquet import extract_chunk, read_chunks
-from newsgraph.settings import Settings
 from newsgraph.kb import KnowledgeBase
 
 NEWS = "Officials said on Monday that the attack on the northern town of Eastvale killed 3 people and injured 12."

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
