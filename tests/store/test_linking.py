@@ -217,3 +217,18 @@ def test_a_later_report_joins_its_group_with_one_row_and_an_earlier_one_relabels
     conn.execute("INSERT INTO g VALUES (900, 900), (901, 900)")  # a second group; a newcomer matching both joins them
     _attach(conn.cursor(), ("g", "member", "grp"), 950, [50, 901], first)
     assert conn.execute("SELECT DISTINCT grp FROM g").fetchall() == [(5,)]
+
+
+def test_candidates_come_from_the_window_not_from_the_newest_of_the_whole_base(tmp_path, monkeypatch):
+    """With the cap at 2, two newer statements of the speaker months away must
+    not crowd out the report from the day before."""
+    import newsgraph.store.linking as linking
+
+    monkeypatch.setattr(linking, "MAX_CANDIDATES", 2)
+    records = [report("first", "2025-03-04", "Newswire", body=OTHER_BODY)]
+    records += [report(f"later-{n}", "2025-09-0{n}", "Valley Post", body=OTHER_BODY.replace("three dead", f"{n} dead"),
+                       quote=q) for n, q in ((1, "Our harvest this autumn was the largest the valley has seen"),
+                                             (2, "Nobody in this council will vote for a new toll on the bridge"))]
+    records.append(report("again", "2025-03-05", "City Paper"))  # the first one's words again, a day later
+    _, statements = groups(build(tmp_path, records))
+    assert [s[1] for s in statements] == [["again", "first"]]
