@@ -69,6 +69,10 @@ HEADER = """# The learned event decision: weights of a logistic model over the b
 """
 
 
+#: the gold training files (whole files; hand labels name articles of other sources)
+GOLD_SETS = ("eval/train/events-news.jsonl", "eval/train/plv-train.jsonl")
+
+
 def overlap(a, b) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -148,14 +152,15 @@ def build(shared: Path, plv_weight: float, limit: int | None, hand_weight: float
     ex = Extractor()
     X, y, w, groups = [], [], [], []
     banned = measured_ids(shared)
-    sets = [("eval/train/events-news.jsonl", lambda it: label_news, 1.0),
-            ("eval/train/plv-train.jsonl", lambda it: label_plv, plv_weight)]
+    sets = [(GOLD_SETS[0], lambda it: label_news, 1.0), (GOLD_SETS[1], lambda it: label_plv, plv_weight)]
     for source, by_id in load_labels().items():
         sets.append((source, (lambda ids: lambda it: label_hand(ids[it["id"]]))(by_id), hand_weight))
     for name, labeller_of, weight in sets:
         if weight <= 0:
             continue
-        wanted = None if name.startswith("eval/train/") else set(load_labels()[name])
+        # the two gold files train whole; a hand-labelled source (BBC, TR-News,
+        # PolNeAR train, which lies under eval/train too) only its labelled articles
+        wanted = None if name in GOLD_SETS else set(load_labels()[name])
         n_items = 0
         for line in (shared / name).open(encoding="utf-8"):
             item = json.loads(line)
