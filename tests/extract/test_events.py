@@ -332,16 +332,3 @@ def test_labour_strike_is_a_protest_and_a_day_is_no_target(pipeline):
     assert not [e for e in record.events if e.type == "ASSAULT"]
     for e in record.events:
         assert e.target is None or e.target.text != "Tuesday"
-
-
-@pytest.mark.parametrize(
-    "text, negated",
-    [
-        ("The government did not make an offer to the strikers.", True),
-        ("The authority's offer of a pay rise did not cover inflation, the union said.", False),
-    ],
-)
-def test_a_nouns_event_is_negated_only_as_the_clauses_object(pipeline, text, negated):
-    record = pipeline(text)
-    offers = [e for e in record.events if record.text_of(e.trigger_span) == "offer"]
-    assert offers and offers[0].negated is negated

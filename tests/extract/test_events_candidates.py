@@ -212,3 +212,18 @@ def test_a_series_in_a_circumstance_stays_one(nlp):
     doc, cands = candidates_of(nlp, "The plan was unveiled at a series of meetings in Klow.")
     meetings = [c for c in cands if doc.text[c.trigger_span[0]:c.trigger_span[1]] == "meetings"]
     assert meetings and all(c.veto == "circumstance" for c in meetings)
+
+
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        ("The government did not make an offer to the strikers.", True),
+        ("The authority's offer of a pay rise did not cover inflation, the union said.", False),
+    ],
+)
+def test_a_nouns_event_is_negated_only_as_the_clauses_object(nlp, text, negated):
+    """Negation is read off the parse at the candidate stage (whether the
+    learned decision then keeps the candidate is another question)."""
+    doc, cands = candidates_of(nlp, text)
+    offers = [c for c in cands if doc.text[c.trigger_span[0]:c.trigger_span[1]] == "offer"]
+    assert offers and offers[0].found.negated is negated
